@@ -1,0 +1,16 @@
+"""`kg build`."""
+
+from __future__ import annotations
+
+import argparse
+
+from kg.errors import MlkgError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("build", help="(not built yet)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    raise MlkgError("'kg build' is not built yet")

@@ -1,0 +1,16 @@
+"""`kg query`."""
+
+from __future__ import annotations
+
+import argparse
+
+from kg.errors import MlkgError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("query", help="(not built yet)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    raise MlkgError("'kg query' is not built yet")

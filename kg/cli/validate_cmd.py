@@ -1,0 +1,16 @@
+"""`kg validate`."""
+
+from __future__ import annotations
+
+import argparse
+
+from kg.errors import MlkgError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("validate", help="(not built yet)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    raise MlkgError("'kg validate' is not built yet")
