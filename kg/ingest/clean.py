@@ -1,0 +1,112 @@
+"""Text cleaning and the keys that make one paper one paper, whatever file it came from.
+
+Titles and abstracts arrive from web pages, spreadsheets and arXiv's LaTeX-flavoured
+metadata. Cleaning them the same way (Unicode NFC, no control characters, single spaces)
+is what lets the same title from two sources produce the same id.
+
+Example:
+    >>> clean_text("  Token\\tMerging:\\u00a0Your ViT\\x00 But Faster ")
+    'Token Merging: Your ViT But Faster'
+    >>> normalise_title("Token Merging: Your ViT But Faster!")
+    'token merging your vit but faster'
+    >>> arxiv_id_from("https://arxiv.org/abs/2309.12314v2")
+    '2309.12314'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date
+
+# Characters that carry no text: C0/C1 controls (category Cc), lone surrogates (Cs, they
+# cannot even be written as UTF-8) and invisible format characters such as zero-width
+# spaces, soft hyphens and byte-order marks (Cf).
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cs", "Cf"})
+_KEEP = frozenset("\n\t\r")
+_SPACES = re.compile(r"\s+")
+_PARAGRAPH_BREAK = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*\n\s*")
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+_ARXIV_NEW = r"\d{4}\.\d{4,5}"
+_ARXIV_OLD = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
+_ARXIV_ID = re.compile(rf"^(?:arxiv:)?({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?$", re.IGNORECASE)
+_ARXIV_URL = re.compile(
+    rf"arxiv\.org/(?:abs|pdf)/({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?(?:\.pdf)?/?$", re.IGNORECASE
+)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
+
+
+def count_invisible(text: str) -> int:
+    """How many characters :func:`clean_text` drops as invisible (controls, surrogates, format chars)."""
+    return sum(1 for ch in text if ch not in _KEEP and unicodedata.category(ch) in _INVISIBLE_CATEGORIES)
+
+
+def _drop_invisible(text: str) -> str:
+    return "".join(ch for ch in text if ch in _KEEP or unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
+
+
+def clean_text(text: str) -> str:
+    """One line of text: NFC, invisible characters dropped, every run of whitespace one space."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", _drop_invisible(text))).strip()
+
+
+def clean_paragraphs(text: str) -> str:
+    """Like :func:`clean_text`, but a blank line between paragraphs survives as one ``\\n``.
+
+    Example:
+        >>> clean_paragraphs("First  part\\n  goes on.\\n\\n   Second part.")
+        'First part goes on.\\nSecond part.'
+    """
+    paragraphs = _PARAGRAPH_BREAK.split(_drop_invisible(text))
+    return "\n".join(p for p in (clean_text(p) for p in paragraphs) if p)
+
+
+def normalise_title(title: str) -> str:
+    """The comparison key of a title: NFKC, casefolded, non-alphanumeric runs as single spaces."""
+    folded = unicodedata.normalize("NFKC", title).casefold()
+    return _NON_ALNUM.sub(" ", folded).strip()
+
+
+def title_id(title: str) -> str:
+    """The id of a paper without an arXiv id: ``t-`` + 12 hex digits of sha256(normalised title).
+
+    Example:
+        >>> title_id("Token Merging: Your ViT But Faster") == title_id("token merging -- your ViT, but faster")
+        True
+    """
+    digest = hashlib.sha256(normalise_title(title).encode("utf-8")).hexdigest()
+    return "t-" + digest[:12]
+
+
+def arxiv_id_from(value: str | None) -> str | None:
+    """The version-less arXiv id in ``value`` (a bare id, ``arXiv:`` id or arxiv.org URL), else None.
+
+    Example:
+        >>> arxiv_id_from("arXiv:hep-th/9901001v1"), arxiv_id_from("paper-17")
+        ('hep-th/9901001', None)
+    """
+    if not value:
+        return None
+    value = value.strip()
+    match = _ARXIV_ID.match(value) or _ARXIV_URL.search(value)
+    return match.group(1) if match else None
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    """``YYYY-MM-DD`` (optionally followed by a time) as a date; None when absent or not a real date.
+
+    Example:
+        >>> parse_iso_date("2023-10-30T12:00:00Z"), parse_iso_date("2023-02-30")
+        (datetime.date(2023, 10, 30), None)
+    """
+    if not value:
+        return None
+    match = _ISO_DATE.match(value.strip())
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
