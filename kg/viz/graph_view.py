@@ -181,6 +181,7 @@ def render_graph_page(
         "banner": _banner(selection, graph),
     }
     vis = assets.vis_assets()
+    page_script = assets.template_text("graph_view.js")
     return assets.render(
         "graph.html.j2",
         title=title,
@@ -188,7 +189,8 @@ def render_graph_page(
         matrix_href=matrix_href,
         vis_style=vis.style,
         vis_script=vis.script,
-        page_script=assets.template_text("graph_view.js"),
+        page_script=page_script,
+        script_hashes=f"{assets.script_hash(vis.script)} {assets.script_hash(page_script)}",
         payload=json_for_script(payload),
     )
 
