@@ -1,16 +1,42 @@
-"""`kg serve`."""
+"""`kg serve`: a read-only SPARQL endpoint and query page over the built graph."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from kg.errors import MlkgError
+from kg.resources import DEFAULT_OUTPUT_DIR
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("serve", help="(not built yet)")
+    parser = sub.add_parser(
+        "serve",
+        help="serve the built graph as a read-only SPARQL 1.1 endpoint with a query page",
+        description="SPARQL 1.1 Protocol endpoint at /sparql and a query page at /, over the store 'kg build' wrote.",
+    )
+    parser.add_argument("--graph", default=str(DEFAULT_OUTPUT_DIR), help="build output directory (default: outputs)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    parser.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run before it is stopped")
+    parser.add_argument("--max-results", type=int, default=10_000, help="rows or triples returned at most per query")
+    parser.add_argument("--workers", type=int, default=2, help="query worker processes (queries run in parallel)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise MlkgError("'kg serve' is not built yet")
+    import uvicorn
+
+    from kg.query.engine import open_store
+    from kg.query.server import create_app
+
+    if args.timeout <= 0 or args.max_results <= 0 or args.workers <= 0:
+        raise MlkgError("--timeout, --max-results and --workers must be positive")
+    open_store(args.graph)  # a missing store is reported here, before the server starts
+    app = create_app(args.graph, timeout=args.timeout, max_results=args.max_results, workers=args.workers)
+    if args.host not in {"127.0.0.1", "localhost", "::1"}:
+        print(f"kg serve: warning: listening on {args.host}, reachable from other machines", file=sys.stderr)
+    print(f"kg serve: SPARQL endpoint http://{args.host}:{args.port}/sparql , query page http://{args.host}:{args.port}/",
+          file=sys.stderr, flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0

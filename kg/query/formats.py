@@ -43,9 +43,9 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
 MEDIA_TYPES: dict[str, str] = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "turtle": "text/turtle",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
     "ntriples": "application/n-triples",
     "jsonld": "application/ld+json",
     "rdfxml": "application/rdf+xml",
@@ -141,8 +141,3 @@ def serialize_answer(answer: QueryAnswer, fmt: str, prefixes: dict[str, str] | N
         parsed = ox.parse_query_results(as_tsv(answer), ox.QueryResultsFormat.TSV)
     return parsed.serialize(format=RESULT_FORMATS[fmt]) or b""
 
-
-def media_type(fmt: str, kind: str) -> str:
-    if kind == "graph":
-        fmt = GRAPH_FALLBACK.get(fmt, fmt)
-    return MEDIA_TYPES[fmt]
