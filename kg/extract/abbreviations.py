@@ -1,0 +1,130 @@
+"""Abbreviation definitions, Schwartz–Hearst style: "Token Merging (ToMe)".
+
+The short form in parentheses is matched right-to-left against the words before it;
+the shortest run of words whose letters spell it (first letter at a word start) is the
+long form. A pair becomes an entity when either form is already a typed candidate, or
+the long form ends in a head noun ("... Networks (CNN)" -> Model); then every
+occurrence of the short form in the doc is a mention too, and the resolver makes it an
+alias of the long form corpus-wide.
+
+Example:
+    >>> find_pairs("We use Token Merging (ToMe) and receptive fields (RF).")
+    [(7, 20, 22, 26), (32, 48, 50, 52)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.candidates import add_candidate, candidates
+from kg.extract.rules import ExtractionRules, default_rules
+from kg.records import EntityType
+
+ABBREVIATIONS = "mlkg_abbreviations"
+_PAREN = re.compile(r"\(\s*([^()\s][^()]{0,14}?)\s*\)")
+_LEADING = re.compile(r"^(?:the|a|an|our|this|of|and|with|for|to)\s+", re.IGNORECASE)
+
+
+def _is_short_form(text: str) -> bool:
+    words = text.split()
+    return (
+        2 <= len(text) <= 12
+        and len(words) <= 2
+        and text[0].isalnum()
+        and any(ch.isupper() for ch in text)
+        and not any(ch in text for ch in "%=;,+")
+        and not text.replace(".", "").isdigit()
+    )
+
+
+def best_long_form(short: str, candidate: str) -> int | None:
+    """Offset in ``candidate`` where the long form of ``short`` starts (Schwartz & Hearst 2003)."""
+    s, lpos = len(short) - 1, len(candidate) - 1
+    while s >= 0:
+        char = short[s].lower()
+        if not char.isalnum():
+            s -= 1
+            continue
+        while lpos >= 0 and (
+            candidate[lpos].lower() != char or (s == 0 and lpos > 0 and candidate[lpos - 1].isalnum())
+        ):
+            lpos -= 1
+        if lpos < 0:
+            return None
+        lpos -= 1
+        s -= 1
+    return candidate.rfind(" ", 0, lpos + 1) + 1
+
+
+def find_pairs(text: str) -> list[tuple[int, int, int, int]]:
+    """``(long_start, long_end, short_start, short_end)`` for every definition in ``text``."""
+    pairs = []
+    for match in _PAREN.finditer(text):
+        short = match.group(1)
+        if not _is_short_form(short):
+            continue
+        before = text[: match.start()].rstrip()
+        end = len(before)
+        while end and before[end - 1] in "\"'\u201d\u2019":
+            end -= 1
+        words = before[:end].split(" ")
+        window = min(len(short) + 5, 2 * len(short))
+        candidate = " ".join(words[-window:])
+        offset = best_long_form(short, candidate)
+        if offset is None:
+            continue
+        long_start = end - len(candidate) + offset
+        long_text = text[long_start:end]
+        stripped = long_text.lstrip("\"'\u201c\u2018")
+        long_start += len(long_text) - len(stripped)
+        lead = _LEADING.match(stripped)
+        if lead:
+            long_start += lead.end()
+        if end - long_start <= len(short) or "(" in text[long_start:end]:
+            continue
+        pairs.append((long_start, end, match.start(1), match.start(1) + len(short)))
+    return pairs
+
+
+class AbbreviationMatcher:
+    def __init__(self, rules: ExtractionRules) -> None:
+        self.rules = rules
+
+    def pair_type(self, doc: Doc, long_span, short_span) -> EntityType | None:
+        for cand in candidates(doc):
+            if cand.label_ and (
+                (cand.start, cand.end) in {(long_span.start, long_span.end), (short_span.start, short_span.end)}
+            ):
+                return EntityType(cand.label_)
+        return self.rules.head_nouns.get(long_span[-1].lower_)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[tuple[str, str, str]] = []
+        for sent in doc.sents:
+            for long_start, long_end, short_start, short_end in find_pairs(sent.text):
+                base = sent.start_char
+                long_span = doc.char_span(base + long_start, base + long_end, alignment_mode="expand")
+                short_span = doc.char_span(base + short_start, base + short_end, alignment_mode="expand")
+                if long_span is None or short_span is None:
+                    continue
+                entity_type = self.pair_type(doc, long_span, short_span)
+                if entity_type is None:
+                    continue
+                long_type = self.rules.head_nouns.get(long_span[-1].lower_)
+                if long_type in (None, entity_type):
+                    found.append((short_span.text, long_span.text, sent.text.strip()))
+                    add_candidate(doc, long_span, entity_type, "abbreviation:long")
+                pattern = re.compile(rf"(?<![\w-]){re.escape(short_span.text)}(?![\w-])")
+                for match in pattern.finditer(doc.text):
+                    span = doc.char_span(match.start(), match.end())
+                    add_candidate(doc, span, entity_type, "abbreviation:short")
+        doc.user_data[ABBREVIATIONS] = found
+        return doc
+
+
+@Language.factory("mlkg_abbreviations")
+def make_abbreviation_matcher(nlp: Language, name: str) -> AbbreviationMatcher:
+    return AbbreviationMatcher(default_rules())

@@ -1,0 +1,61 @@
+"""Candidate spans shared by the entity components, and the context words that type them.
+
+Each component adds spans to ``doc.spans["mlkg_candidates"]``: the span label is the
+entity type (empty when the component cannot tell), ``kb_id`` the rule that fired.
+The last component (:mod:`kg.extract.entities`) picks one span per stretch of text.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.rules import ExtractionRules
+from kg.records import EntityType
+
+CANDIDATES = "mlkg_candidates"
+
+
+def add_candidate(doc: Doc, span: Span | None, entity_type: EntityType | None, rule: str) -> Span | None:
+    """Append ``span`` typed ``entity_type`` (``None`` = undecided) found by ``rule``."""
+    if span is None or not span.text.strip():
+        return None
+    label = entity_type.value if entity_type else ""
+    candidate = Span(doc, span.start, span.end, label=label, kb_id=rule)
+    group = doc.spans[CANDIDATES] if CANDIDATES in doc.spans else None
+    if group is None:
+        doc.spans[CANDIDATES] = [candidate]
+    else:
+        group.append(candidate)
+    return candidate
+
+
+def candidates(doc: Doc) -> list[Span]:
+    return list(doc.spans[CANDIDATES]) if CANDIDATES in doc.spans else []
+
+
+def context_type(span: Span, rules: ExtractionRules) -> EntityType | None:
+    """The type a neighbouring context word gives ``span`` ("SVHN dataset" -> Dataset), if any.
+
+    Looks at the two tokens after the span (skipping one hyphen, number or unit such as
+    "80GB") and the one token before it.
+    """
+    doc = span.doc
+    after = [c for c in rules.context if c.side == "after"]
+    before = [c for c in rules.context if c.side == "before"]
+    following = []
+    for token in doc[span.end : min(len(doc), span.end + 3)]:
+        if token.is_sent_start:
+            break
+        following.append(token.lower_)
+    for position, word in enumerate(following[:2]):
+        for cue in after:
+            if word == cue.word:
+                return cue.type
+        if position == 0 and not (word in {"-", "/"} or any(ch.isdigit() for ch in word)):
+            break
+    if span.start > 0 and not span[0].is_sent_start:
+        previous = doc[span.start - 1].lower_
+        for cue in before:
+            if previous == cue.word:
+                return cue.type
+    return None

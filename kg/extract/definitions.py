@@ -1,0 +1,186 @@
+"""Names a paper introduces: "we propose X", "a method called X", "dubbed X", "X, a new
+benchmark", "which we name X", and titles such as "TinyCLIP: CLIP Distillation ...".
+
+The type comes from the nearest head noun of the defining phrase (data:
+``ontology/extraction/head_nouns.tsv``): "a method called X" -> Method, "a network
+dubbed X" -> Model, "a new benchmark, X" -> Dataset; with no head noun the type is left
+to the other signals. Every name found here is one the paper proposes (rule prefix
+``definition:``), except appositions without "new/novel/our" (``context:apposition``).
+
+Example:
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("mlkg_sentencizer"); _ = nlp.add_pipe("mlkg_definitions")
+    >>> doc = nlp("We propose a novel distillation method, called TinyCLIP, for CLIP.")
+    >>> [(s.text, s.label_, s.kb_id_) for s in doc.spans["mlkg_candidates"]]
+    [('TinyCLIP', 'Method', 'definition:called')]
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.candidates import add_candidate
+from kg.extract.lexicon import Lexicon, default_lexicon
+from kg.extract.rules import ExtractionRules, default_rules
+from kg.records import EntityType
+
+QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "`", "``", "''"}
+SUBJECTS = {"we", "paper", "work", "study", "this", "here", "authors", "i"}
+NEW_WORDS = {"new", "novel", "our", "first", "simple", "proposed"}
+NOT_NAMES = {"we", "the", "a", "an", "this", "it", "our", "in", "to", "i", "they", "that"}
+
+
+def _name_like(token: Token) -> bool:
+    text = token.text
+    if token.is_punct or token.is_space or not any(ch.isalnum() for ch in text):
+        return False
+    if text.lower() in NOT_NAMES:
+        return False
+    has_upper_inside = any(ch.isupper() for ch in text[1:])
+    has_digit = any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text)
+    return has_upper_inside or has_digit or text[0].isupper()
+
+
+def _attached(doc: Doc, end: int) -> bool:
+    """The token at ``end`` continues the name before it without a space ("ViT" "-" "B/16")."""
+    return end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text not in {",", ";", ":", ".", "(", ")", "!", "?"} | QUOTES
+
+
+def name_after(doc: Doc, i: int, limit: int) -> Span | None:
+    """The name starting at token ``i`` (quoted phrase, or a run of name-like tokens)."""
+    while i < limit and doc[i].text in {":", "as"}:
+        i += 1
+    if i >= limit:
+        return None
+    if doc[i].text in QUOTES:
+        for j in range(i + 1, min(limit, i + 14)):
+            if doc[j].text in QUOTES:
+                return doc[i + 1 : j] if j > i + 1 else None
+        return None
+    if not _name_like(doc[i]) or doc[i].text.isdigit():
+        return None
+    end = i + 1
+    title_case = doc[i].text[:1].isupper()
+    while end < limit:
+        if _attached(doc, end):
+            end += 1
+        elif title_case and doc[end].text[:1].isupper() and doc[end].is_alpha and end - i < 5:
+            end += 1
+        else:
+            break
+    while end > i + 1 and doc[end - 1].text in {"-", "/", "."}:
+        end -= 1
+    return doc[i:end]
+
+
+class DefinitionMatcher:
+    def __init__(self, rules: ExtractionRules, lexicon: Lexicon) -> None:
+        self.rules = rules
+        self.lexicon = lexicon
+        self.naming = sorted(
+            (tuple(cue.split()) for cue, kind in rules.definition_cues.items() if kind == "naming"),
+            key=lambda words: -len(words),
+        )
+        self.verbs = {cue for cue, kind in rules.definition_cues.items() if kind == "verb"}
+
+    def head_type(self, tokens: list[Token]) -> EntityType | None:
+        for token in tokens:
+            found = self.rules.head_nouns.get(token.lower_)
+            if found:
+                return found
+        return None
+
+    def _add(self, doc: Doc, name: Span | None, entity_type: EntityType | None, rule: str) -> None:
+        if name is not None and not self.lexicon.is_generic(name.text) and len(name.text) > 1:
+            add_candidate(doc, name, entity_type, rule)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sent in doc.sents:
+            self._naming(doc, sent)
+            self._verbs(doc, sent)
+            self._appositions(doc, sent)
+        self._title(doc)
+        return doc
+
+    def _naming(self, doc: Doc, sent: Span) -> None:
+        lowered = [t.lower_ for t in sent]
+        for k in range(len(sent)):
+            for cue in self.naming:
+                if tuple(lowered[k : k + len(cue)]) != cue:
+                    continue
+                start = sent.start + k
+                i = start + len(cue)
+                back = list(reversed(doc[max(sent.start, start - 8) : start]))
+                if i < sent.end and doc[i].lower_ in {"this", "it", "the", "our", "them", "these"}:
+                    skipped = [t for t in doc[i : min(sent.end, i + 5)] if t.is_lower]
+                    i += len(skipped) if len(skipped) <= 4 else 1
+                    back = list(reversed(skipped)) + back
+                name = name_after(doc, i, sent.end)
+                self._add(doc, name, self.head_type(back), f"definition:{cue[-1]}")
+                break
+
+    def _verbs(self, doc: Doc, sent: Span) -> None:
+        for token in sent:
+            if token.lower_ not in self.verbs:
+                continue
+            before = {t.lower_ for t in doc[max(sent.start, token.i - 3) : token.i]}
+            if not before & SUBJECTS:
+                continue
+            i = token.i + 1
+            scanned: list[Token] = []
+            while i < sent.end and (doc[i].lower_ in {"a", "an", "the"} | NEW_WORDS or doc[i].is_lower):
+                if doc[i].lower_ in {"called", "dubbed", "named", "termed", "which", "that", "to", "for"}:
+                    break
+                scanned.append(doc[i])
+                i += 1
+                if len(scanned) > 8:
+                    break
+            if i < sent.end and doc[i].text in {",", ":"} and scanned:
+                i += 1
+            name = name_after(doc, i, sent.end)
+            if name is None:
+                continue
+            after = list(doc[name.end : min(sent.end, name.end + 10)])
+            entity_type = self.head_type(list(reversed(scanned)))
+            if entity_type is None and after[:1] and after[0].text == ",":
+                entity_type = self.head_type(after[1:])
+            self._add(doc, name, entity_type, f"definition:{token.lower_}")
+
+    def _appositions(self, doc: Doc, sent: Span) -> None:
+        for token in sent:
+            if token.text != "," or token.i + 2 >= sent.end or doc[token.i + 1].lower_ not in {"a", "an"}:
+                continue
+            start = token.i
+            while start > sent.start and (_name_like(doc[start - 1]) or _attached(doc, start)):
+                start -= 1
+                if not _attached(doc, start) and start < token.i - 1:
+                    break
+            if start == token.i:
+                continue
+            name = name_after(doc, start, token.i)
+            if name is None or name.end != token.i:
+                continue
+            phrase = []
+            for t in doc[token.i + 2 : min(sent.end, token.i + 10)]:
+                if t.text in {",", ";", "."}:
+                    break
+                phrase.append(t)
+            entity_type = self.head_type(phrase)
+            if entity_type is None:
+                continue
+            new = any(t.lower_ in NEW_WORDS for t in phrase)
+            self._add(doc, name, entity_type, "definition:apposition" if new else "context:apposition")
+
+    def _title(self, doc: Doc) -> None:
+        for token in doc[:6]:
+            if token.text == ":" and token.i > 0:
+                name = name_after(doc, 0, token.i)
+                if name is not None and name.end == token.i and not any(t.is_lower for t in name):
+                    self._add(doc, name, None, "definition:title")
+                return
+
+
+@Language.factory("mlkg_definitions")
+def make_definition_matcher(nlp: Language, name: str) -> DefinitionMatcher:
+    return DefinitionMatcher(default_rules(), default_lexicon())

@@ -1,0 +1,88 @@
+"""One entity per stretch of text: the last component turns candidates into ``doc.ents``.
+
+Order of preference: the longest span, then the signal's priority (lexicon >
+definition > abbreviation > context > shape, ``ontology/extraction/rules.tsv``), then
+confidence. Names on the generic list are never entities; names on the not-a-name list
+(``ontology/extraction/not_names.txt``) only when the lexicon lists them. When two
+signals give a span different types, a context word next to it decides; an untyped
+definition takes the type of another signal, else of its last word, else Model.
+Signals that agree raise the confidence.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.candidates import candidates, context_type
+from kg.extract.lexicon import Lexicon, default_lexicon
+from kg.extract.rules import ExtractionRules, default_rules
+from kg.records import EntityType
+
+PROPOSED = "mlkg_proposed"
+CONFIDENCE = "mlkg_confidence"
+
+
+class EntityChooser:
+    def __init__(self, rules: ExtractionRules, lexicon: Lexicon) -> None:
+        self.rules = rules
+        self.lexicon = lexicon
+
+    def _allowed(self, span: Span) -> bool:
+        text = span.text.strip()
+        if self.lexicon.is_generic(text) or not any(ch.isalpha() for ch in text):
+            return False
+        return span.kb_id_ == "lexicon" or text.lower() not in self.rules.not_names
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_span: dict[tuple[int, int], list[Span]] = {}
+        for cand in candidates(doc):
+            if self._allowed(cand):
+                by_span.setdefault((cand.start, cand.end), []).append(cand)
+        chosen: list[tuple[Span, float]] = []
+        proposed: set[tuple[int, int]] = set()
+        for (start, end), group in by_span.items():
+            typed = [c for c in group if c.label_]
+            if any(c.kb_id_.startswith("definition:") for c in group):
+                proposed.add((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+            if typed:
+                typed.sort(key=lambda c: (self.rules.priority(c.kb_id_), -self.rules.confidence(c.kb_id_)))
+                best = typed[0]
+                hint = context_type(best, self.rules)
+                if hint and best.label_ != hint.value and best.kb_id_ != "lexicon":
+                    best = next((c for c in typed if c.label_ == hint.value), best)
+                entity_type = best.label_
+            else:
+                best = group[0]
+                last = self.rules.head_nouns.get(doc[end - 1].lower_)
+                entity_type = (last or EntityType.MODEL).value
+            agreeing = {c.kb_id_.split(":")[0] for c in group if c.label_ in ("", entity_type)}
+            confidence = min(0.99, self.rules.confidence(best.kb_id_) + 0.05 * (len(agreeing) - 1))
+            chosen.append((Span(doc, start, end, label=entity_type, kb_id=best.kb_id_), confidence))
+        chosen.sort(
+            key=lambda item: (
+                -(item[0].end_char - item[0].start_char),
+                self.rules.priority(item[0].kb_id_),
+                -item[1],
+                item[0].start,
+            )
+        )
+        taken: set[int] = set()
+        ents: list[Span] = []
+        confidence_by_offsets: dict[tuple[int, int], float] = {}
+        for span, confidence in chosen:
+            tokens = set(range(span.start, span.end))
+            if tokens & taken:
+                continue
+            taken |= tokens
+            ents.append(span)
+            confidence_by_offsets[(span.start_char, span.end_char)] = round(confidence, 2)
+        doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
+        doc.user_data[PROPOSED] = proposed
+        doc.user_data[CONFIDENCE] = confidence_by_offsets
+        return doc
+
+
+@Language.factory("mlkg_entities")
+def make_entity_chooser(nlp: Language, name: str) -> EntityChooser:
+    return EntityChooser(default_rules(), default_lexicon())

@@ -1,0 +1,126 @@
+"""One paper's two docs (title, abstract) -> one ``PaperExtraction``.
+
+This is the only place that reads spaCy objects into records. Before reading, names
+found anywhere in the paper are looked for everywhere in it ("ToMe" defined in the
+abstract is also a mention in the title), so a paper never names the same thing as an
+entity in one place and plain text in another.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.abbreviations import ABBREVIATIONS
+from kg.extract.entities import CONFIDENCE, PROPOSED
+from kg.extract.relations import find_relations
+from kg.extract.results import find_results
+from kg.extract.rules import default_rules
+from kg.records import Abbreviation, EntityType, Mention, PaperExtraction, Relation, RelationType
+
+PROPAGATED = "propagated"
+
+
+def propagate_names(docs: list[Doc]) -> None:
+    """Add a mention for every other exact occurrence of a name already found in the paper."""
+    forms: dict[str, tuple[str, str]] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            text = ent.text
+            if len(text) >= 2 and any(ch.isupper() for ch in text) and text not in forms:
+                forms[text] = (ent.label_, ent.kb_id_)
+    if not forms:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))) + r")(?![\w])"
+    )
+    confidence = default_rules().confidence(PROPAGATED)
+    for doc in docs:
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        added: list[Span] = []
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or taken & set(range(span.start, span.end)):
+                continue
+            label, _ = forms[match.group(0)]
+            added.append(Span(doc, span.start, span.end, label=label, kb_id=PROPAGATED))
+            taken |= set(range(span.start, span.end))
+            doc.user_data.setdefault(CONFIDENCE, {})[(span.start_char, span.end_char)] = confidence
+        if added:
+            doc.set_ents(sorted([*doc.ents, *added], key=lambda s: s.start), default="outside")
+
+
+def sentence_of(span: Span) -> tuple[str, int]:
+    """The sentence text (trimmed) and its offset in the field."""
+    sent = span.sent
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    return text.strip(), sent.start_char + lead
+
+
+def mentions_of(doc: Doc, field: str) -> list[tuple[Span, Mention]]:
+    confidences = doc.user_data.get(CONFIDENCE, {})
+    found = []
+    for ent in doc.ents:
+        sentence, sentence_start = sentence_of(ent)
+        mention = Mention(
+            text=ent.text,
+            type=EntityType(ent.label_),
+            field=field,
+            start=ent.start_char,
+            end=ent.end_char,
+            sentence=sentence,
+            sentence_start=sentence_start,
+            confidence=confidences.get((ent.start_char, ent.end_char), 0.5),
+            rule=ent.kb_id_,
+        )
+        found.append((ent, mention))
+    return found
+
+
+def _proposals(docs: dict[str, Doc], spans: dict[str, list[tuple[Span, Mention]]]) -> list[Relation]:
+    relations: list[Relation] = []
+    seen: set[str] = set()
+    for field in ("title", "abstract"):
+        proposed = docs[field].user_data.get(PROPOSED, set())
+        for _, mention in spans[field]:
+            if (mention.start, mention.end) in proposed and mention.text.lower() not in seen:
+                seen.add(mention.text.lower())
+                relations.append(
+                    Relation(None, RelationType.PROPOSES, mention, mention.sentence, mention.confidence, mention.rule)
+                )
+    return relations
+
+
+def extract_paper(paper_id: str, title: Doc, abstract: Doc) -> PaperExtraction:
+    docs = {"title": title, "abstract": abstract}
+    propagate_names([title, abstract])
+    spans = {field: mentions_of(doc, field) for field, doc in docs.items()}
+    proposals = _proposals(docs, spans)
+    proposed = [r.tail for r in proposals]
+    relations = list(proposals)
+    results = []
+    for field, doc in docs.items():
+        relations.extend(find_relations(doc, spans[field], proposed))
+        results.extend(find_results(doc, spans[field], proposed, field))
+    pairs = {Abbreviation(*found) for doc in docs.values() for found in doc.user_data.get(ABBREVIATIONS, [])}
+    abbreviations = sorted(pairs, key=lambda a: (a.short_form, a.long_form, a.sentence))
+    mentions = [m for field in ("title", "abstract") for _, m in spans[field]]
+    return PaperExtraction(
+        paper_id=paper_id,
+        mentions=tuple(mentions),
+        relations=tuple(_unique(relations)),
+        results=tuple(results),
+        abbreviations=tuple(abbreviations),
+    )
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    """One relation per (head text, predicate, tail text), keeping the most confident."""
+    best: dict[tuple[str, str, str], Relation] = {}
+    for relation in relations:
+        key = (relation.head.text if relation.head else "", relation.predicate.value, relation.tail.text)
+        if key not in best or relation.confidence > best[key].confidence:
+            best[key] = relation
+    return sorted(best.values(), key=lambda r: (r.predicate.value, r.head.text if r.head else "", r.tail.text))

@@ -1,0 +1,72 @@
+"""The spaCy pipeline and the streaming entry point ``extract_papers``.
+
+``load_pipeline`` describes the pipeline by component names (each registered with
+``@Language.factory`` in its own module); ``extract_papers`` streams papers through it
+with ``nlp.pipe(..., as_tuples=True)``, title and abstract as two docs, and turns each
+paper's docs into one :class:`~kg.records.PaperExtraction`.
+
+Example:
+    >>> from kg.records import Paper
+    >>> paper = Paper(id="p1", title="FooNet-V2: a new backbone", abstract="We train FooNet-V2 on CIFAR-100.", sources=())
+    >>> extraction = next(extract_papers([paper]))
+    >>> sorted({(m.text, m.type.value) for m in extraction.mentions})
+    [('CIFAR-100', 'Dataset'), ('FooNet-V2', 'Model')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+# Imported for their @Language.factory registrations.
+from kg.extract import abbreviations as _abbreviations  # noqa: F401
+from kg.extract import definitions as _definitions  # noqa: F401
+from kg.extract import entities as _entities  # noqa: F401
+from kg.extract import lexicon_matcher as _lexicon_matcher  # noqa: F401
+from kg.extract import sentences as _sentences  # noqa: F401
+from kg.extract import shapes as _shapes  # noqa: F401
+from kg.extract.paper import extract_paper
+from kg.records import Paper, PaperExtraction
+
+COMPONENTS = (
+    "mlkg_sentencizer",
+    "mlkg_lexicon",
+    "mlkg_shapes",
+    "mlkg_definitions",
+    "mlkg_abbreviations",
+    "mlkg_entities",
+)
+MAX_CHARS = 1_000_000
+
+
+def load_pipeline() -> Language:
+    """A blank English pipeline with mlkg's components, in order (no model download)."""
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Language:
+    return load_pipeline()
+
+
+def _texts(papers: Iterable[Paper]) -> Iterator[tuple[str, tuple[str, str]]]:
+    for paper in papers:
+        yield (paper.title or "")[:MAX_CHARS], (paper.id, "title")
+        yield (paper.abstract or "")[:MAX_CHARS], (paper.id, "abstract")
+
+
+def extract_papers(papers: Iterable[Paper], nlp: Language | None = None) -> Iterator[PaperExtraction]:
+    """Mentions, relations, results and abbreviations of each paper, in input order (streams)."""
+    nlp = nlp or default_pipeline()
+    title_doc = nlp.make_doc("")
+    for doc, (paper_id, field) in nlp.pipe(_texts(papers), as_tuples=True, batch_size=32):
+        if field == "title":
+            title_doc = doc
+            continue
+        yield extract_paper(paper_id, title_doc, doc)

@@ -1,0 +1,62 @@
+"""Sentence boundaries that survive abstracts: "e.g.", "et al.", "Fig. 2", "41.1%".
+
+A full stop ends a sentence only when whitespace and a capital letter, digit or opening
+quote follow, and the word before it is not a known abbreviation (data:
+``ontology/extraction/sentence_abbreviations.txt``).
+
+Example:
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("mlkg_sentencizer")
+    >>> doc = nlp("Models (e.g. ViT) reach 41.1% on ImageNet. See Fig. 2 for details.")
+    >>> [s.text for s in doc.sents]
+    ['Models (e.g. ViT) reach 41.1% on ImageNet.', 'See Fig. 2 for details.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.rules import default_rules
+
+_END = re.compile(r"[.!?][\"'\u201d)\]]*(\s+)(?=[\"'\u201c(\[]?[A-Z0-9\u0391-\u03a9])|\n\s*")
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+
+
+def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
+    """Character offsets where a new sentence starts (never 0)."""
+    starts: list[int] = []
+    for match in _END.finditer(text):
+        if match.group(0).startswith(("\n", " ", "\t")) or match.group(0)[0].isspace():
+            starts.append(match.end())
+            continue
+        before = text[max(0, match.start() - 30) : match.start() + 1]
+        word = _WORD_BEFORE.search(before)
+        last = word.group(1).lower().lstrip("([\"'") if word else ""
+        two = " ".join(before.lower().split()[-2:])
+        if last in abbreviations or two in abbreviations:
+            continue
+        if word and len(last) == 2 and last[0].isalpha() and word.group(1)[0].isupper():
+            continue  # an initial such as "J."
+        starts.append(match.end())
+    return [s for s in starts if 0 < s < len(text)]
+
+
+class Sentencizer:
+    """Sets ``is_sent_start`` on every token from :func:`sentence_starts`."""
+
+    def __init__(self, abbreviations: frozenset[str]) -> None:
+        self.abbreviations = abbreviations
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = set(sentence_starts(doc.text, self.abbreviations))
+        for i, token in enumerate(doc):
+            token.is_sent_start = i == 0 or (token.idx in starts and not token.is_space)
+        return doc
+
+
+@Language.factory("mlkg_sentencizer")
+def make_sentencizer(nlp: Language, name: str) -> Sentencizer:
+    return Sentencizer(default_rules().sentence_abbreviations)
