@@ -178,7 +178,7 @@ class _Metadata:
     upvotes: int | None = None
 
 
-def _parse_meta(meta: Sequence[str], page_year: int | None) -> _Metadata:
+def _parse_meta(meta: Sequence[str], page_year: int | None, where: str) -> _Metadata:
     author_count = organisation = when = upvotes = None
     for index, text in enumerate(meta):
         authors = _AUTHORS.match(text)
@@ -189,6 +189,8 @@ def _parse_meta(meta: Sequence[str], page_year: int | None) -> _Metadata:
             continue
         elif page_date is not None:
             when, upvotes = page_date.resolve(page_year), page_date.upvotes
+            if when is None and (page_date.year or page_year):
+                logger.warning("%s: date %r does not exist; left unknown", where, text)
         else:
             organisation = text
     return _Metadata(author_count, organisation, when, upvotes)
@@ -228,7 +230,7 @@ def read_page_dump(path: Path) -> Iterator[Paper | Skip]:
         index += 1
         meta = _Metadata()
         if index < len(units) and units[index].meta:
-            meta = _parse_meta(units[index].meta, page_year)
+            meta = _parse_meta(units[index].meta, page_year, f"{shown}:{units[index].line}")
             index += 1
         yield make_paper(
             SourceRef(shown, unit.line),

@@ -16,7 +16,9 @@ Example:
 from __future__ import annotations
 
 import csv
+import datetime
 import json
+import logging
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -27,6 +29,8 @@ from kg.ingest.paper_jsonl import is_paper_record, paper_from_record
 from kg.ingest.sources import display_path, iter_lines
 from kg.ingest.validate import MALFORMED_CSV, MALFORMED_JSON, NOT_AN_OBJECT, make_paper
 from kg.records import Paper, Skip, SourceRef
+
+logger = logging.getLogger(__name__)
 
 REQUIRED_COLUMNS = ("title", "abstract")
 OPTIONAL_COLUMNS = ("id", "date", "authors", "url")
@@ -55,6 +59,14 @@ def _authors(value: object) -> tuple[str, ...]:
     return split_authors(value)
 
 
+def _date(value: object, source: SourceRef) -> datetime.date | None:
+    text = _text(value)
+    parsed = parse_iso_date(text)
+    if text and text.strip() and parsed is None:
+        logger.warning("%s:%d: date %r is not YYYY-MM-DD; left unknown", source.path, source.line, text)
+    return parsed
+
+
 def generic_paper(source: SourceRef, record: Mapping[str, object]) -> Paper | Skip:
     """A record with ``title``, ``abstract`` and optionally ``id``, ``date``, ``authors``, ``url``."""
     url = _text(record.get("url"))
@@ -63,7 +75,7 @@ def generic_paper(source: SourceRef, record: Mapping[str, object]) -> Paper | Sk
         _text(record.get("title")),
         _text(record.get("abstract")),
         arxiv_id=arxiv_id_from(_text(record.get("id"))) or arxiv_id_from(url),
-        date=parse_iso_date(_text(record.get("date"))),
+        date=_date(record.get("date"), source),
         authors=_authors(record.get("authors")),
         url=url,
     )
