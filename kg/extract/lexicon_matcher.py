@@ -55,11 +55,14 @@ class LexiconMatcher:
                 if lexicon.is_generic(form):
                     continue
                 forms = surface_variants(form)
-                if entry.type is EntityType.MODEL and form[-1:].isalpha() and form[-1:] != "s":
-                    forms += [f + "s" for f in forms]
+                plurals = []
+                if entry.type is EntityType.MODEL and form[-1:].isupper():
+                    plurals = [f + "s" for f in forms]
                 for variant in forms:
                     target = exact if len(variant.replace("-", "").replace(" ", "")) <= SHORT else folded
                     target.setdefault(entry.type.value, set()).add(variant)
+                for variant in plurals:
+                    exact.setdefault(entry.type.value, set()).add(variant)
         for matcher, table in ((self.exact, exact), (self.folded, folded)):
             for type_name, variants in sorted(table.items()):
                 matcher.add(type_name, list(nlp.tokenizer.pipe(sorted(variants))))

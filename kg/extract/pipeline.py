@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
 
 # Imported for their @Language.factory registrations.
 from kg.extract import abbreviations as _abbreviations  # noqa: F401
@@ -45,9 +46,17 @@ MAX_CHARS = 1_000_000
 def load_pipeline() -> Language:
     """A blank English pipeline with mlkg's components, in order (no model download)."""
     nlp = spacy.blank("en")
+    _split_final_stops(nlp)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+def _split_final_stops(nlp: Language) -> None:
+    """Split a full stop after a capital or digit ("on SVHN." -> "SVHN", "."), which the
+    default English suffixes keep attached; short dotted abbreviations stay exceptions."""
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Z0-9%)\]])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ SIGNATURES: dict[RelationType, tuple[set[EntityType], set[EntityType], str]] = {
     RelationType.EVALUATED_ON: ({M, ME}, {D}, "before-tail"),
     RelationType.RUNS_ON: ({M, ME}, {H}, "before-tail"),
     RelationType.OUTPERFORMS: ({M, ME}, {M, ME}, "between"),
-    RelationType.USES_METHOD: ({M}, {ME}, "between"),
+    RelationType.USES_METHOD: ({M, ME}, {ME}, "between"),
     RelationType.ADDRESSES_TASK: ({M, ME}, {T}, "before-tail"),
 }
 CONFIDENCE = {"between": 0.75, "before-tail": 0.65, "paper": 0.55}
