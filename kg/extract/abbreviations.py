@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import add_candidate, candidates
 from kg.extract.rules import ExtractionRules, default_rules
 from kg.records import EntityType
 
 ABBREVIATIONS = "mlkg_abbreviations"
+INTRODUCING = {"novel", "new", "our", "propose", "proposes", "introduce", "introduces", "present", "presents", "called", "dubbed", "termed", "named"}
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,14}?)\s*\)")
 _LEADING = re.compile(r"^(?:the|a|an|our|this|of|and|with|for|to)\s+", re.IGNORECASE)
 
@@ -93,13 +94,27 @@ class AbbreviationMatcher:
     def __init__(self, rules: ExtractionRules) -> None:
         self.rules = rules
 
-    def pair_type(self, doc: Doc, long_span, short_span) -> EntityType | None:
+    def pair_type(self, doc: Doc, long_span: Span, short_span: Span) -> EntityType | None:
+        """The long form's own type, else the short form's (a shape guess last), else the head noun's."""
+        long_types, short_types, shape_types = [], [], []
         for cand in candidates(doc):
-            if cand.label_ and (
-                (cand.start, cand.end) in {(long_span.start, long_span.end), (short_span.start, short_span.end)}
-            ):
-                return EntityType(cand.label_)
-        return self.rules.head_nouns.get(long_span[-1].lower_)
+            if not cand.label_:
+                continue
+            if (cand.start, cand.end) == (long_span.start, long_span.end):
+                long_types.append(EntityType(cand.label_))
+            elif (cand.start, cand.end) == (short_span.start, short_span.end):
+                (shape_types if cand.kb_id_.startswith("shape:") else short_types).append(EntityType(cand.label_))
+        head = self.rules.head_nouns.get(long_span[-1].lower_)
+        for found in (long_types, short_types, [head] if head else [], shape_types):
+            if found:
+                return found[0]
+        return None
+
+    @staticmethod
+    def introduced(doc: Doc, long_span: Span) -> bool:
+        """The pair is the paper's own: "a novel X (Y)", "we propose X (Y)"."""
+        before = doc[max(long_span.sent.start, long_span.start - 4) : long_span.start]
+        return any(t.lower_ in INTRODUCING for t in before)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[str, str, str]] = []
@@ -117,6 +132,8 @@ class AbbreviationMatcher:
                 if long_type in (None, entity_type):
                     found.append((short_span.text, long_span.text, sent.text.strip()))
                     add_candidate(doc, long_span, entity_type, "abbreviation:long")
+                    if self.introduced(doc, long_span):
+                        add_candidate(doc, long_span, entity_type, "definition:abbreviation")
                 pattern = re.compile(rf"(?<![\w-]){re.escape(short_span.text)}(?![\w-])")
                 for match in pattern.finditer(doc.text):
                     span = doc.char_span(match.start(), match.end())

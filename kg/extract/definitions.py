@@ -28,6 +28,7 @@ from kg.records import EntityType
 QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "`", "``", "''"}
 SUBJECTS = {"we", "paper", "work", "study", "this", "here", "authors", "i"}
 NEW_WORDS = {"new", "novel", "our", "first", "simple", "proposed"}
+STOP_SCAN = {"called", "dubbed", "named", "termed", "which", "that", "to", "for", "of", "in", "on", "with", "from", "by", "as", "at", "into", "via"}
 NOT_NAMES = {"we", "the", "a", "an", "this", "it", "our", "in", "to", "i", "they", "that"}
 
 
@@ -130,7 +131,7 @@ class DefinitionMatcher:
             i = token.i + 1
             scanned: list[Token] = []
             while i < sent.end and (doc[i].lower_ in {"a", "an", "the"} | NEW_WORDS or doc[i].is_lower):
-                if doc[i].lower_ in {"called", "dubbed", "named", "termed", "which", "that", "to", "for"}:
+                if doc[i].lower_ in STOP_SCAN:
                     break
                 scanned.append(doc[i])
                 i += 1

@@ -2,8 +2,9 @@
 
 Order of preference: the longest span, then the signal's priority (lexicon >
 definition > abbreviation > context > shape, ``ontology/extraction/rules.tsv``), then
-confidence. Names on the generic list are never entities; names on the not-a-name list
-(``ontology/extraction/not_names.txt``) only when the lexicon lists them. When two
+confidence. Names on the generic list (``ontology/lexicon/generic.txt``) and the
+never list (``ontology/extraction/never_entities.txt``) are never entities; names on the
+not-a-name list (``ontology/extraction/not_names.txt``) only when the lexicon lists them. When two
 signals give a span different types, a context word next to it decides; an untyped
 definition takes the type of another signal, else of its last word, else Model.
 Signals that agree raise the confidence.
@@ -30,7 +31,7 @@ class EntityChooser:
 
     def _allowed(self, span: Span) -> bool:
         text = span.text.strip()
-        if self.lexicon.is_generic(text) or not any(ch.isalpha() for ch in text):
+        if self.lexicon.is_generic(text) or text.lower() in self.rules.never or not any(ch.isalpha() for ch in text):
             return False
         return span.kb_id_ == "lexicon" or text.lower() not in self.rules.not_names
 

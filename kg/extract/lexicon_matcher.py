@@ -1,7 +1,9 @@
 """Known names from the lexicon files, found with spaCy's ``PhraseMatcher``.
 
-Long names match case-insensitively; short acronyms (four characters or fewer, such as
-"CLIP", "SAM", "T5") only with their exact case, so the verb "clip" is no model.
+Long names match case-insensitively; short one-word names (four letters or fewer, such
+as "CLIP", "SAM", "Adam") only with their exact case, so the verb "clip" is no model; and
+an all-lower-case word never matches a name the lexicon writes with capitals ("complex"
+is not "ComplEx").
 Each listed form also matches its spelling variants ("ResNet-50", "ResNet50",
 "ResNet 50"), and model names their plural ("ViTs").
 
@@ -41,6 +43,11 @@ def surface_variants(form: str) -> list[str]:
     return sorted(v for v in variants if v.strip())
 
 
+def _is_short_acronym(form: str) -> bool:
+    """One short word ("CLIP", "SAM", "Adam"): matched with its exact case only."""
+    return len(form) <= SHORT and form.isalpha()
+
+
 class LexiconMatcher:
     """Adds a ``lexicon`` candidate for every listed form found in the doc."""
 
@@ -50,6 +57,7 @@ class LexiconMatcher:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact: dict[str, set[str]] = {}
         folded: dict[str, set[str]] = {}
+        self.lowercase_ok: set[str] = set()
         for entry in lexicon.entries:
             for form in entry.forms:
                 if lexicon.is_generic(form):
@@ -59,8 +67,10 @@ class LexiconMatcher:
                 if entry.type is EntityType.MODEL and form[-1:].isupper():
                     plurals = [f + "s" for f in forms]
                 for variant in forms:
-                    target = exact if len(variant.replace("-", "").replace(" ", "")) <= SHORT else folded
+                    target = exact if _is_short_acronym(variant) else folded
                     target.setdefault(entry.type.value, set()).add(variant)
+                    if variant == variant.lower():
+                        self.lowercase_ok.add(variant)
                 for variant in plurals:
                     exact.setdefault(entry.type.value, set()).add(variant)
         for matcher, table in ((self.exact, exact), (self.folded, folded)):
@@ -68,9 +78,13 @@ class LexiconMatcher:
                 matcher.add(type_name, list(nlp.tokenizer.pipe(sorted(variants))))
 
     def __call__(self, doc: Doc) -> Doc:
-        for matcher in (self.exact, self.folded):
-            for span in matcher(doc, as_spans=True):
-                add_candidate(doc, span, EntityType(span.label_), "lexicon")
+        for span in self.exact(doc, as_spans=True):
+            add_candidate(doc, span, EntityType(span.label_), "lexicon")
+        for span in self.folded(doc, as_spans=True):
+            text = span.text
+            if text == text.lower() and text not in self.lowercase_ok:
+                continue  # "complex" is not the model "ComplEx"
+            add_candidate(doc, span, EntityType(span.label_), "lexicon")
         return doc
 
 

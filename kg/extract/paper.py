@@ -101,8 +101,9 @@ def extract_paper(paper_id: str, title: Doc, abstract: Doc) -> PaperExtraction:
     proposed = [r.tail for r in proposals]
     relations = list(proposals)
     results = []
+    paper_mentions = [m for pairs in spans.values() for _, m in pairs]
     for field, doc in docs.items():
-        relations.extend(find_relations(doc, spans[field], proposed))
+        relations.extend(find_relations(doc, spans[field], proposed, paper_mentions))
         results.extend(find_results(doc, spans[field], proposed, field))
     pairs = {Abbreviation(*found) for doc in docs.values() for found in doc.user_data.get(ABBREVIATIONS, [])}
     abbreviations = sorted(pairs, key=lambda a: (a.short_form, a.long_form, a.sentence))

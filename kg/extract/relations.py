@@ -1,10 +1,15 @@
 """Relations between two entities of one sentence, typed by the ontology's domains and ranges.
 
-A relation needs a trigger phrase (``ontology/extraction/triggers.tsv``) between its
-two mentions, or just before the tail for the prepositional ones ("on ImageNet",
-"on 8 A100 GPUs"). When the sentence names no model but speaks for the authors ("we",
-"our"), the head is what the paper proposes. ``variantOf`` comes from the names
-themselves: ``ViT-B/16`` -> ``ViT``, ``ResNet50`` -> ``ResNet``.
+Trigger phrases (``ontology/extraction/triggers.tsv``) decide the predicate:
+- *between* relations (``trainedOn``, ``outperforms``, ``usesMethod``) need a trigger in
+  the words between head and tail ("X, trained on Y", "X surpasses Y", "X via Y");
+- *before-tail* relations (``evaluatedOn``, ``runsOn``, ``addressesTask``) need one in the
+  few words just before the tail ("on ImageNet", "on 8 A100 GPUs", "for retrieval"); the
+  head is every named model in the sentence for ``evaluatedOn`` (baselines too), the
+  paper's own entity or the nearest model otherwise.
+Tails joined by "and"/"," share the heads of the first one. A title "X: ..." links X to
+the methods and tasks the title names. ``variantOf`` comes from the names themselves
+(``ViT-B/16`` -> ``ViT``, ``CLIP ViT-B/16`` -> ``CLIP``) when the paper names the family.
 
 Example:
     >>> family_prefix("ViT-B/16"), family_prefix("ResNet50"), family_prefix("YOLOv7-E6"), family_prefix("TinyCLIP")
@@ -21,7 +26,7 @@ from kg.extract.rules import ExtractionRules, default_rules
 from kg.records import EntityType, Mention, Relation, RelationType
 
 M, D, ME, H, T = EntityType.MODEL, EntityType.DATASET, EntityType.METHOD, EntityType.HARDWARE, EntityType.TASK
-# predicate -> (head types, tail types, trigger must sit between the two | just before the tail)
+# predicate -> (head types, tail types, where the trigger sits)
 SIGNATURES: dict[RelationType, tuple[set[EntityType], set[EntityType], str]] = {
     RelationType.TRAINED_ON: ({M, ME}, {D}, "between"),
     RelationType.EVALUATED_ON: ({M, ME}, {D}, "before-tail"),
@@ -30,10 +35,13 @@ SIGNATURES: dict[RelationType, tuple[set[EntityType], set[EntityType], str]] = {
     RelationType.USES_METHOD: ({M, ME}, {ME}, "between"),
     RelationType.ADDRESSES_TASK: ({M, ME}, {T}, "before-tail"),
 }
-CONFIDENCE = {"between": 0.75, "before-tail": 0.65, "paper": 0.55}
+CONFIDENCE = {"between": 0.75, "before-tail": 0.65, "title": 0.7, "apposition": 0.7, "paper": 0.55}
+COORDINATION = {",", "and", "or", "&", "as well as", ", and", "and the", ", the"}
+APPOSITION = re.compile(r"^\s*,\s*(?:an?|the)\s")
 _FAMILY = re.compile(
     r"^(?P<family>[A-Za-z][A-Za-z]*?[A-Za-z])(?:[vV]\d+(?:\.\d+)?)?"
-    r"(?:[-_ ]|(?=\d))(?P<rest>(?:\d[\w./-]*|[A-Z][a-z]?(?:/\d+)?|XL|XXL|Ti|Tiny|Small|Base|Large|Huge|Mini|[A-Z]\d+[\w./-]*))$"
+    r"(?:[-_ ]|(?=\d))(?P<rest>(?:\d[\w./-]*|[A-Z][a-z]?(?:/\d+)?|XL|XXL|Ti|Tiny|Small|Base|Large|Huge|Mini|[A-Z]\d+[\w./-]*"
+    r"|base|large|small|tiny|huge|b|l|s|h|g)(?:@\s?\d+)?)$"
 )
 _VERSION = re.compile(r"^(?P<family>[A-Za-z]*[A-Za-z])[vV]\d+(?:[-.]\w+)*$")
 
@@ -47,84 +55,150 @@ def family_prefix(name: str) -> str | None:
     return family if len(family) >= 2 and family != name else None
 
 
+def fold(text: str) -> str:
+    return re.sub(r"[\s\-/_]+", "", text.casefold())
+
+
 def _has_trigger(text: str, phrases: tuple[str, ...]) -> bool:
     padded = f" {' '.join(re.findall(r'[a-z0-9-]+', text.lower()))} "
     return any(f" {phrase} " in padded for phrase in phrases)
 
 
-def _tail_context(doc: Doc, tail: Span, sent: Span) -> str:
-    """Up to four words before the tail, stopping at another entity or clause punctuation."""
+def _named(mention: Mention) -> bool:
+    """Models always; methods only when written as a name ("LoRA", "SimMIM"), not "pruning"."""
+    return mention.type is M or any(ch.isupper() for ch in mention.text)
+
+
+def _tail_context(doc: Doc, tail: Span, sent: Span, width: int = 4) -> str:
+    """Up to ``width`` words before the tail, stopping at another entity or clause punctuation."""
     words = []
-    for token in reversed(doc[max(sent.start, tail.start - 4) : tail.start]):
+    for token in reversed(doc[max(sent.start, tail.start - width) : tail.start]):
         if token.ent_type_ or token.text in {",", ";", ":", "(", ")"}:
             break
         words.append(token.text)
     return " ".join(reversed(words))
 
 
-def _variant_relations(mentions: list[tuple[Span, Mention]]) -> list[Relation]:
+def variant_relations(mentions: list[Mention], paper_mentions: list[Mention]) -> list[Relation]:
+    """``variantOf`` for each model whose family (from its name) the paper also names."""
+    named: dict[str, Mention] = {}
+    for mention in paper_mentions:
+        if mention.type is M:
+            named.setdefault(fold(mention.text), mention)
+            named.setdefault(fold(mention.text.rstrip("s")), mention)
     relations = []
-    for _, mention in mentions:
+    for mention in mentions:
         if mention.type is not M:
             continue
-        family = family_prefix(mention.text)
-        if family is None:
-            continue
-        tail = Mention(
-            family, M, mention.field, mention.start, mention.start + len(family), mention.sentence,
-            mention.sentence_start, round(mention.confidence * 0.9, 2), "variant:name",
-        )
-        relations.append(Relation(mention, RelationType.VARIANT_OF, tail, mention.sentence, tail.confidence, "variant:name"))
+        candidates = [family_prefix(mention.text)]
+        if " " in mention.text:
+            candidates.append(mention.text.split()[0])
+        for family in candidates:
+            tail = named.get(fold(family)) if family else None
+            if tail is not None and fold(tail.text) != fold(mention.text):
+                confidence = round(mention.confidence * 0.9, 2)
+                relations.append(Relation(mention, RelationType.VARIANT_OF, tail, mention.sentence, confidence, "variant:name"))
+                break
     return relations
 
 
-def _speaks_for_authors(sent: Span) -> bool:
-    return any(t.lower_ in {"we", "our", "ours"} for t in sent)
+def title_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Relation]:
+    """A title "X: ... via Y for Z" -> X usesMethod Y, X addressesTask Z."""
+    colon = next((t.i for t in doc[:8] if t.text == ":"), None)
+    if colon is None:
+        return []
+    heads = [m for s, m in mentions if s.end <= colon and m.type in {M, ME}]
+    if len(heads) != 1:
+        return []
+    head = heads[0]
+    relations = []
+    for span, mention in mentions:
+        if span.start > colon and mention.text != head.text:
+            predicate = {ME: RelationType.USES_METHOD, T: RelationType.ADDRESSES_TASK}.get(mention.type)
+            if predicate:
+                relations.append(Relation(head, predicate, mention, doc.text.strip(), CONFIDENCE["title"], "trigger:title"))
+    return relations
 
 
 def find_relations(
     doc: Doc,
     mentions: list[tuple[Span, Mention]],
     proposed: list[Mention],
+    paper_mentions: list[Mention] | None = None,
     rules: ExtractionRules | None = None,
 ) -> list[Relation]:
     rules = rules or default_rules()
-    relations = _variant_relations(mentions)
+    relations = variant_relations([m for _, m in mentions], paper_mentions or [m for _, m in mentions])
+    relations += title_relations(doc, mentions)
+    proposed_names = {fold(m.text) for m in proposed}
     by_sentence: dict[int, list[tuple[Span, Mention]]] = {}
     for span, mention in mentions:
         by_sentence.setdefault(span.sent.start, []).append((span, mention))
     for group in by_sentence.values():
         sent = group[0][0].sent
+        evidence = sent.text.strip()
         for predicate, (heads, tails, where) in SIGNATURES.items():
             phrases = rules.triggers.get(predicate, ())
+            previous: tuple[Span, list[tuple[Mention, float]]] | None = None
             for tail_span, tail in group:
                 if tail.type not in tails:
                     continue
-                found = _heads_for(doc, group, tail_span, heads, phrases, where, sent)
-                if not found and where == "before-tail" and _speaks_for_authors(sent):
-                    if _has_trigger(_tail_context(doc, tail_span, sent), phrases):
-                        found = [(m, CONFIDENCE["paper"]) for m in proposed[:1] if m.type in heads]
+                if where == "between":
+                    found = _between_heads(doc, group, tail_span, heads, phrases, predicate)
+                else:
+                    found = _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, proposed, proposed_names)
+                if not found and previous is not None and _coordinated(doc, previous[0], tail_span):
+                    found = previous[1]
+                if found:
+                    previous = (tail_span, found)
                 for head, confidence in found:
-                    if head.text != tail.text:
-                        relations.append(Relation(head, predicate, tail, sent.text.strip(), confidence, f"trigger:{where}"))
+                    if fold(head.text) != fold(tail.text):
+                        relations.append(Relation(head, predicate, tail, evidence, confidence, f"trigger:{where}"))
     return relations
 
 
-def _heads_for(doc, group, tail_span, heads, phrases, where, sent) -> list[tuple[Mention, float]]:
-    """Heads before the tail joined to it by a trigger (nearest first; coordinated heads too)."""
-    found: list[tuple[Mention, float]] = []
+def _coordinated(doc: Doc, first: Span, second: Span) -> bool:
+    between = doc[first.end : second.start].text.strip().lower()
+    return between in COORDINATION
+
+
+TRAIN_WORDS = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|distill\w*)\b", re.IGNORECASE)
+
+
+def _between_heads(doc, group, tail_span, heads, phrases, predicate) -> list[tuple[Mention, float]]:
+    """The nearest head before the tail with a trigger (or an apposition for methods) between."""
     before = [(s, m) for s, m in group if s.end <= tail_span.start and m.type in heads]
-    if where == "between":
-        for span, mention in reversed(before):
-            between = doc[span.end : tail_span.start].text
-            if _has_trigger(between, phrases):
-                found.append((mention, CONFIDENCE["between"]))
-                break
-    elif _has_trigger(_tail_context(doc, tail_span, sent), phrases):
-        if before:
-            found.append((before[-1][1], CONFIDENCE["before-tail"]))
-        else:
-            after = [(s, m) for s, m in group if s.start >= tail_span.end and m.type in heads]
-            if after:
-                found.append((after[0][1], CONFIDENCE["paper"]))
-    return found
+    for span, mention in reversed(before):
+        between = doc[span.end : tail_span.start].text
+        if predicate is RelationType.USES_METHOD and APPOSITION.match(between) and "," not in between[1:]:
+            return [(mention, CONFIDENCE["apposition"])]
+        if _has_trigger(between, phrases) and (predicate is not RelationType.USES_METHOD or _named(mention)):
+            if predicate is RelationType.TRAINED_ON and not _has_trigger(_tail_context(doc, tail_span, span.sent, 6), phrases):
+                continue
+            return [(mention, CONFIDENCE["between"])]
+        if predicate is RelationType.OUTPERFORMS:
+            break
+    return []
+
+
+def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, proposed, proposed_names):
+    context = _tail_context(doc, tail_span, sent)
+    if not _has_trigger(context, phrases):
+        return []
+    if predicate is not RelationType.TRAINED_ON and TRAIN_WORDS.search(doc[max(sent.start, tail_span.start - 6) : tail_span.start].text):
+        if predicate is RelationType.EVALUATED_ON:
+            return []
+    candidates = [(s, m) for s, m in group if m.type in heads and _named(m) and s.start != tail_span.start]
+    if predicate is RelationType.EVALUATED_ON:
+        return [(m, CONFIDENCE["before-tail"]) for _, m in candidates]
+    own = [m for _, m in candidates if fold(m.text) in proposed_names]
+    if own:
+        return [(own[0], CONFIDENCE["before-tail"])]
+    before = [m for s, m in candidates if s.end <= tail_span.start]
+    if before:
+        return [(before[-1], CONFIDENCE["before-tail"])]
+    if candidates:
+        return [(candidates[0][1], CONFIDENCE["paper"])]
+    if proposed and any(t.lower_ in {"we", "our", "ours"} for t in sent):
+        return [(proposed[0], CONFIDENCE["paper"])] if proposed[0].type in heads else []
+    return []

@@ -47,6 +47,7 @@ class ExtractionRules:
     triggers: dict[RelationType, tuple[str, ...]]
     sentence_abbreviations: frozenset[str]
     not_names: frozenset[str]
+    never: frozenset[str]
     rule_confidence: dict[str, tuple[float, int]]
 
     def confidence(self, rule: str) -> float:
@@ -128,6 +129,7 @@ def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
         triggers={k: tuple(sorted(set(v), key=lambda p: (-len(p), p))) for k, v in triggers.items()},
         sentence_abbreviations=abbreviations,
         not_names=_word_list(directory / "not_names.txt"),
+        never=_word_list(directory / "never_entities.txt"),
         rule_confidence=confidence,
     )
 
