@@ -15,16 +15,20 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import sys
 import unicodedata
 from datetime import date
 
 # Characters that carry no text: C0/C1 controls (category Cc), lone surrogates (Cs, they
 # cannot even be written as UTF-8) and invisible format characters such as zero-width
-# spaces, soft hyphens and byte-order marks (Cf).
+# spaces, soft hyphens and byte-order marks (Cf). Tab, newline and carriage return are
+# whitespace, handled by whitespace collapsing instead.
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cs", "Cf"})
 _KEEP = frozenset("\n\t\r")
+_ASCII_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*\n\s*")
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -38,18 +42,48 @@ _ARXIV_URL = re.compile(
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
 
 
+@functools.cache
+def _invisible_pattern() -> re.Pattern[str]:
+    """One character class of every invisible code point (built once, on first non-ASCII text)."""
+    ranges: list[str] = []
+    start = previous = -2
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char in _KEEP or unicodedata.category(char) not in _INVISIBLE_CATEGORIES:
+            continue
+        if code != previous + 1:
+            if start >= 0:
+                ranges.append(_char_range(start, previous))
+            start = code
+        previous = code
+    ranges.append(_char_range(start, previous))
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+def _char_range(first: int, last: int) -> str:
+    return f"\\U{first:08x}" if first == last else f"\\U{first:08x}-\\U{last:08x}"
+
+
+def _invisible(text: str) -> re.Pattern[str]:
+    return _ASCII_INVISIBLE if text.isascii() else _invisible_pattern()
+
+
 def count_invisible(text: str) -> int:
     """How many characters :func:`clean_text` drops as invisible (controls, surrogates, format chars)."""
-    return sum(1 for ch in text if ch not in _KEEP and unicodedata.category(ch) in _INVISIBLE_CATEGORIES)
+    return len(_invisible(text).findall(text))
 
 
 def _drop_invisible(text: str) -> str:
-    return "".join(ch for ch in text if ch in _KEEP or unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
+    return _invisible(text).sub("", text)
 
 
 def clean_text(text: str) -> str:
     """One line of text: NFC, invisible characters dropped, every run of whitespace one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", _drop_invisible(text))).strip()
+    return _collapse(_drop_invisible(text))
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 def clean_paragraphs(text: str) -> str:
@@ -62,7 +96,7 @@ def clean_paragraphs(text: str) -> str:
         'First part goes on.\\n\\nSecond part.'
     """
     paragraphs = _PARAGRAPH_BREAK.split(_drop_invisible(text))
-    return "\n\n".join(p for p in (clean_text(p) for p in paragraphs) if p)
+    return "\n\n".join(p for p in (_collapse(p) for p in paragraphs) if p)
 
 
 def normalise_title(title: str) -> str:
