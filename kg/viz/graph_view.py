@@ -126,11 +126,11 @@ def _options(node_count: int, edge_count: int) -> dict:
         "physics": {
             "enabled": node_count > 1,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.3},
+            "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 120, "avoidOverlap": 0.4},
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 10, "fit": True},
         },
         "nodes": {
-            "scaling": {"min": 8, "max": 42, "label": {"enabled": True, "min": 12, "max": 26, "drawThreshold": 7}},
+            "scaling": {"min": 8, "max": 42, "label": {"enabled": True, "min": 10, "max": 64, "maxVisible": 22, "drawThreshold": 7}},
             "font": {"face": "system-ui, sans-serif", "color": "#1f2933"},
         },
         "edges": {

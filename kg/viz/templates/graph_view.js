@@ -52,6 +52,7 @@
 
   var container = document.getElementById("network");
   var status = document.getElementById("status");
+  var card = document.getElementById("card");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, payload.options);
   var view = { nodes: nodes, edges: edges, network: network, stabilized: false, payload: payload };
   window.mlkgView = view;
@@ -67,6 +68,37 @@
   });
   network.once("stabilizationIterationsDone", settled);
   if (payload.options.physics.enabled === false || payload.nodes.length === 0) settled();
+
+  // ---- highlight: the selection and its neighbours keep their colours, the rest fades -------
+  var FADED_NODE = { color: "rgba(200,205,210,0.35)", font: { color: "rgba(0,0,0,0)" } };
+  var highlighted = false;
+
+  function highlight(ids) {
+    var keep = {};
+    ids.forEach(function (id) {
+      keep[id] = true;
+      network.getConnectedNodes(id).forEach(function (other) { keep[other] = true; });
+    });
+    nodes.update(payload.nodes.map(function (n) {
+      return keep[n.id] ? { id: n.id, color: n.color, font: { color: "#1f2933" } } : { id: n.id, color: FADED_NODE.color, font: FADED_NODE.font };
+    }));
+    var ends = {};
+    ids.forEach(function (id) { ends[id] = true; });
+    edges.update(payload.edges.map(function (e) {
+      var lit = ends[e.from] || ends[e.to];
+      return { id: e.id, color: lit ? e.color : "rgba(200,205,210,0.25)", font: { color: lit ? "#52606d" : "rgba(0,0,0,0)", strokeWidth: lit ? 3 : 0 } };
+    }));
+    highlighted = true;
+  }
+
+  function clearHighlight() {
+    if (!highlighted) return;
+    nodes.update(payload.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#1f2933" } }; }));
+    edges.update(payload.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: "#52606d", strokeWidth: 3 } }; }));
+    highlighted = false;
+  }
+  view.highlight = highlight;
+  view.clearHighlight = clearHighlight;
 
   // ---- legend and class filter -------------------------------------------------------
   function swatch(colour, shape) {
@@ -124,9 +156,26 @@
     row.appendChild(el("span", (counts[s.kind] || 0).toLocaleString("en"), "legend-count"));
     nodeLegend.appendChild(row);
   });
+  function setRelationVisible(predicate, visible) {
+    edges.update(payload.edges.filter(function (e) { return e.predicate === predicate; })
+      .map(function (e) { return { id: e.id, hidden: !visible }; }));
+    var box = document.querySelector('input[data-predicate="' + predicate + '"]');
+    if (box) box.checked = visible;
+  }
+  view.setRelationVisible = setRelationVisible;
+
+  var edgeCounts = {};
+  payload.edges.forEach(function (e) { edgeCounts[e.predicate] = (edgeCounts[e.predicate] || 0) + 1; });
   var edgeLegend = document.getElementById("legend-edges");
   payload.legend.edges.forEach(function (s) {
-    var row = el("div", null, "legend-row");
+    var row = el("label", null, "legend-row");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.setAttribute("data-predicate", s.predicate);
+    box.disabled = !edgeCounts[s.predicate];
+    box.addEventListener("change", function () { setRelationVisible(s.predicate, box.checked); });
+    row.appendChild(box);
     var ns = "http://www.w3.org/2000/svg";
     var svg = document.createElementNS(ns, "svg");
     svg.setAttribute("width", "28");
@@ -138,6 +187,7 @@
     svg.appendChild(line);
     row.appendChild(svg);
     row.appendChild(el("span", s.predicate));
+    row.appendChild(el("span", (edgeCounts[s.predicate] || 0).toLocaleString("en"), "legend-count"));
     edgeLegend.appendChild(row);
   });
 
@@ -152,6 +202,8 @@
     if (!q) {
       searchCount.textContent = "";
       network.unselectAll();
+      clearHighlight();
+      card.textContent = "";
       return [];
     }
     var matches = payload.nodes.filter(function (n) {
@@ -171,10 +223,14 @@
       b.addEventListener("click", function () { showNode(n.id, true); });
       searchResults.appendChild(b);
     });
-    network.selectNodes(ids);
     if (ids.length) {
-      network.focus(ids[0], { scale: 1.2, animation: false });
+      highlight([ids[0]]);
+      network.selectNodes(ids);
+      network.focus(ids[0], { scale: 1.0, animation: false });
       showCard(ids[0]);
+    } else {
+      network.unselectAll();
+      clearHighlight();
     }
     return ids;
   }
@@ -182,9 +238,9 @@
   searchBox.addEventListener("input", function () { search(searchBox.value); });
 
   // ---- cards -----------------------------------------------------------------------------
-  var card = document.getElementById("card");
 
   function showNode(id, focusIt) {
+    highlight([id]);
     network.selectNodes([id]);
     if (focusIt) network.focus(id, { scale: 1.3, animation: false });
     showCard(id);
@@ -227,7 +283,14 @@
   view.showCard = showCard;
 
   network.on("click", function (params) {
-    if (params.nodes.length) showCard(params.nodes[0]);
-    else if (params.edges.length) showEdgeCard(params.edges[0]);
+    if (params.nodes.length) {
+      highlight([params.nodes[0]]);
+      showCard(params.nodes[0]);
+    } else if (params.edges.length) {
+      showEdgeCard(params.edges[0]);
+    } else {
+      clearHighlight();
+      card.textContent = "";
+    }
   });
 })();
