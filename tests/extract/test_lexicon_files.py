@@ -29,6 +29,9 @@ ENGLISH_WORDS = {
     "lion", "mace", "mamba", "math", "minerva", "mistral", "muse", "opt", "orca", "parti",
     "performer", "race", "realm", "reformer", "retro", "sam", "shift", "slip", "solo", "sora",
     "swag", "twins", "uni", "vicuna", "whisper", "yi", "zephyr", "adam", "chinchilla", "ssd",
+    "bark", "chameleon", "chronos", "diffuser", "dice", "emu", "film", "gem", "gopro", "grok",
+    "habitat", "impala", "informer", "latte", "lookahead", "marigold", "mega", "painter", "pile",
+    "raft", "react", "reptile", "rome", "scaffold", "seer", "spider", "tent", "tulip", "wanda",
 }
 
 
