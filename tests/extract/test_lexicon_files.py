@@ -30,8 +30,9 @@ ENGLISH_WORDS = {
     "performer", "race", "realm", "reformer", "retro", "sam", "shift", "slip", "solo", "sora",
     "swag", "twins", "uni", "vicuna", "whisper", "yi", "zephyr", "adam", "chinchilla", "ssd",
     "bark", "chameleon", "chronos", "diffuser", "dice", "emu", "film", "gem", "gopro", "grok",
-    "habitat", "impala", "informer", "latte", "lookahead", "marigold", "mega", "painter", "pile",
-    "raft", "react", "reptile", "rome", "scaffold", "seer", "spider", "tent", "tulip", "wanda",
+    "habitat", "impala", "inception", "informer", "latte", "lookahead", "marigold", "mega", "painter", "pile",
+    "raft", "react", "reinforce", "reptile", "rotate", "rome", "scaffold", "seer", "spider", "tent",
+    "tulip", "wanda",
 }
 
 
@@ -123,7 +124,9 @@ def test_no_two_entries_of_a_file_share_a_folded_form(entity_type: str) -> None:
     for row in read_rows(entity_type)[1]:
         for key in {fold(form) for form in row.forms}:
             other = owner.setdefault(key, row)
-            assert other is row, f"{entity_type}: {key!r} in line {other.line} ({other.label}) and line {row.line} ({row.label})"
+            assert other is row, (
+                f"{entity_type}: {key!r} in line {other.line} ({other.label}) and line {row.line} ({row.label})"
+            )
 
 
 def test_no_surface_form_is_listed_in_two_files() -> None:
@@ -144,7 +147,8 @@ def test_families_resolve_in_the_same_file_without_cycles(entity_type: str) -> N
     for row in rows:
         if not row.family:
             continue
-        assert row.family in family_of, f"{entity_type}:{row.line}: family {row.family!r} of {row.label} is no label"
+        where = f"{entity_type}:{row.line}"
+        assert row.family in family_of, f"{where}: family {row.family!r} of {row.label} is no label"
         seen = {row.label}
         current = row.family
         while current:
@@ -154,7 +158,8 @@ def test_families_resolve_in_the_same_file_without_cycles(entity_type: str) -> N
 
 
 def test_generic_list_is_substantial_and_lower_case() -> None:
-    lines = [w for w in (LEXICON_DIR / "generic.txt").read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
+    text = (LEXICON_DIR / "generic.txt").read_text(encoding="utf-8")
+    lines = [w for w in text.splitlines() if w and not w.startswith("#")]
     assert len(lines) >= 80
     assert len(set(lines)) == len(lines)
     assert all(w == w.strip().lower() for w in lines)
@@ -171,13 +176,16 @@ def test_english_word_forms_are_marked_case_sensitive() -> None:
     for row in all_rows():
         words = [f for f in row.forms if f.lower() in ENGLISH_WORDS]
         if words:
-            assert "case-sensitive" in row.note, f"{row.file}:{row.line}: {words} needs 'case-sensitive' in its note"
+            where = f"{row.file}:{row.line}"
+            assert "case-sensitive" in row.note, f"{where}: {words} needs 'case-sensitive' in its note"
 
 
 def test_ambiguous_short_forms_live_in_one_file_with_a_note() -> None:
     mae = entry("method", "masked autoencoder")
     assert "MAE" in mae.aliases and "ambiguous" in mae.note
     assert "MAE" not in entry("metric", "mean absolute error").aliases
+    # EM: exact match, expectation-maximization, electron microscopy: listed nowhere bare
+    assert "EM" not in entry("metric", "exact match").aliases
     sam = entry("model", "Segment Anything Model")
     assert "SAM" in sam.aliases and "ambiguous" in sam.note
     assert "SAM" not in entry("method", "sharpness-aware minimization").aliases
