@@ -114,7 +114,11 @@ class DefinitionMatcher:
                 i = start + len(cue)
                 back = list(reversed(doc[max(sent.start, start - 8) : start]))
                 if i < sent.end and doc[i].lower_ in {"this", "it", "the", "our", "them", "these"}:
-                    skipped = [t for t in doc[i : min(sent.end, i + 5)] if t.is_lower]
+                    skipped = []
+                    for token in doc[i : min(sent.end, i + 5)]:
+                        if not token.is_lower:
+                            break
+                        skipped.append(token)
                     i += len(skipped) if len(skipped) <= 4 else 1
                     back = list(reversed(skipped)) + back
                 name = name_after(doc, i, sent.end)

@@ -53,8 +53,10 @@ class EntityChooser:
                 if hint and best.label_ != hint.value and best.kb_id_ != "lexicon":
                     best = next((c for c in typed if c.label_ == hint.value), best)
                 entity_type = best.label_
+            elif all(c.kb_id_.startswith("shape:") for c in group):
+                best, entity_type = group[0], ""  # decided by its neighbours below, or dropped
             else:
-                best = group[0]
+                best = next(c for c in group if not c.kb_id_.startswith("shape:"))
                 last = self.rules.head_nouns.get(doc[end - 1].lower_)
                 entity_type = (last or EntityType.MODEL).value
             agreeing = {c.kb_id_.split(":")[0] for c in group if c.label_ in ("", entity_type)}
@@ -78,10 +80,63 @@ class EntityChooser:
             taken |= tokens
             ents.append(span)
             confidence_by_offsets[(span.start_char, span.end_char)] = round(confidence, 2)
-        doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
+        ents = self._extend_hardware(doc, _type_from_neighbours(doc, sorted(ents, key=lambda s: s.start)))
+        doc.set_ents(ents, default="outside")
+        confidence_by_offsets = {
+            (ent.start_char, ent.end_char): max(
+                (c for (s, e), c in confidence_by_offsets.items() if ent.start_char <= s and e <= ent.end_char),
+                default=0.5,
+            )
+            for ent in ents
+        }
         doc.user_data[PROPOSED] = proposed
         doc.user_data[CONFIDENCE] = confidence_by_offsets
         return doc
+
+
+    def _extend_hardware(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """ "A100" + "GPUs" -> "A100 GPUs"; "NVIDIA" + "T4" -> "NVIDIA T4" (the name as written)."""
+        owner = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+
+        def absorbable(i: int, words: frozenset[str]) -> bool:
+            other = owner.get(i)
+            single_word = other is None or (len(other) == 1 and other.label_ == EntityType.HARDWARE.value)
+            return 0 <= i < len(doc) and doc[i].lower_ in words and single_word
+
+        absorbed: set[int] = set()
+        out = []
+        for ent in ents:
+            if id(ent) in absorbed:
+                continue
+            start, end = ent.start, ent.end
+            if ent.label_ == EntityType.HARDWARE.value:
+                while end - ent.end < 2 and absorbable(end, self.rules.hardware_heads):
+                    if end in owner:
+                        absorbed.add(id(owner[end]))
+                    end += 1
+                if absorbable(start - 1, self.rules.hardware_vendors):
+                    start -= 1
+            out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_))
+        return [ent for ent in out if id(ent) not in absorbed]
+
+
+LIST_JOINERS = {",", "and", "or", ", and", ", or"}
+
+
+def _type_from_neighbours(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Untyped names take the type of a typed name they are listed with; the rest are dropped."""
+    ents = list(ents)
+    for _ in range(2):
+        for i, ent in enumerate(ents):
+            if ent.label_:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(ents) and ents[j].label_:
+                    first, second = sorted((ent, ents[j]), key=lambda s: s.start)
+                    if doc[first.end : second.start].text.strip() in LIST_JOINERS:
+                        ents[i] = Span(doc, ent.start, ent.end, label=ents[j].label_, kb_id=ent.kb_id_ + "+list")
+                        break
+    return [ent for ent in ents if ent.label_]
 
 
 @Language.factory("mlkg_entities")

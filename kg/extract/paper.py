@@ -22,14 +22,37 @@ from kg.records import Abbreviation, EntityType, Mention, PaperExtraction, Relat
 PROPAGATED = "propagated"
 
 
+def _paper_types(docs: list[Doc]) -> dict[str, str]:
+    """One type per name in a paper: the strongest signal wins (lexicon, definition ... shape)."""
+    rules = default_rules()
+    votes: dict[str, dict[str, float]] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            weight = 10.0 - rules.priority(ent.kb_id_) + rules.confidence(ent.kb_id_)
+            table = votes.setdefault(ent.text, {})
+            table[ent.label_] = max(table.get(ent.label_, 0.0), weight)
+    return {text: max(sorted(table.items()), key=lambda kv: kv[1])[0] for text, table in votes.items()}
+
+
+def unify_types(docs: list[Doc], types: dict[str, str]) -> None:
+    """Relabel every mention of a name with the paper's one type for it."""
+    for doc in docs:
+        if any(types.get(ent.text, ent.label_) != ent.label_ for ent in doc.ents):
+            ents = [Span(doc, e.start, e.end, label=types.get(e.text, e.label_), kb_id=e.kb_id_) for e in doc.ents]
+            doc.set_ents(ents, default="outside")
+
+
 def propagate_names(docs: list[Doc]) -> None:
-    """Add a mention for every other exact occurrence of a name already found in the paper."""
+    """Add a mention for every other exact occurrence of a name already found in the paper,
+    and give every mention of one name the same type."""
+    types = _paper_types(docs)
+    unify_types(docs, types)
     forms: dict[str, tuple[str, str]] = {}
     for doc in docs:
         for ent in doc.ents:
             text = ent.text
             if len(text) >= 2 and any(ch.isupper() for ch in text) and text not in forms:
-                forms[text] = (ent.label_, ent.kb_id_)
+                forms[text] = (types.get(text, ent.label_), ent.kb_id_)
     if not forms:
         return
     pattern = re.compile(

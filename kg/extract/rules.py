@@ -48,6 +48,8 @@ class ExtractionRules:
     sentence_abbreviations: frozenset[str]
     not_names: frozenset[str]
     never: frozenset[str]
+    hardware_heads: frozenset[str]
+    hardware_vendors: frozenset[str]
     rule_confidence: dict[str, tuple[float, int]]
 
     def confidence(self, rule: str) -> float:
@@ -130,6 +132,10 @@ def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
         sentence_abbreviations=abbreviations,
         not_names=_word_list(directory / "not_names.txt"),
         never=_word_list(directory / "never_entities.txt"),
+        hardware_heads=frozenset(w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "head"),
+        hardware_vendors=frozenset(
+            w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "vendor"
+        ),
         rule_confidence=confidence,
     )
 

@@ -5,7 +5,8 @@ The regular expressions live in ``ontology/extraction/shapes.tsv``; they run ove
 text (spaCy splits "ViT-B/16" into several tokens) and are mapped back to tokens with
 ``doc.char_span(..., alignment_mode="expand")``. A context word next to the name
 ("SVHN dataset", "8 A100 GPUs", "the Adam optimizer") overrides the shape's default
-type; shapes without a default type (bare acronyms) need such a word.
+type; shapes without a default type (bare acronyms) stay untyped unless such a word
+or a typed neighbour in a list ("TGN, DyRep and JODIE") decides.
 
 Example:
     >>> import spacy
@@ -37,8 +38,6 @@ class ShapeMatcher:
                     continue
                 typed = context_type(span, self.rules)
                 entity_type = typed or shape.type
-                if entity_type is None:
-                    continue
                 seen.add((span.start, span.end))
                 rule = shape.name + ("+context" if typed and typed != shape.type else "")
                 add_candidate(doc, span, entity_type, rule)
