@@ -125,7 +125,8 @@ def test_no_two_entries_of_a_file_share_a_folded_form(entity_type: str) -> None:
         for key in {fold(form) for form in row.forms}:
             other = owner.setdefault(key, row)
             assert other is row, (
-                f"{entity_type}: {key!r} in line {other.line} ({other.label}) and line {row.line} ({row.label})"
+                f"{entity_type}: {key!r} in line {other.line} ({other.label}) "
+                f"and line {row.line} ({row.label})"
             )
 
 
