@@ -29,6 +29,12 @@ _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,14}?)\s*\)")
 _LEADING = re.compile(r"^(?:the|a|an|our|this|of|and|with|for|to)\s+", re.IGNORECASE)
 
 
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more is capitalised ("Token Merging", "Dilated Convolution with ...")."""
+    words = [w for w in re.split(r"[\s-]+", text) if len(w) >= 4]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def _is_short_form(text: str) -> bool:
     words = text.split()
     return (
@@ -108,6 +114,8 @@ class AbbreviationMatcher:
         for found in (long_types, short_types, [head] if head else [], shape_types):
             if found:
                 return found[0]
+        if _title_case(long_span.text) and short_span.text[:1].isupper():
+            return EntityType.METHOD  # "Optimal Brain Damage (OBD)": a named technique
         return None
 
     @staticmethod

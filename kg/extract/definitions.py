@@ -75,6 +75,31 @@ def name_after(doc: Doc, i: int, limit: int) -> Span | None:
     return doc[i:end]
 
 
+CLAUSE_WORDS = {
+    "that", "which", "to", "for", "and", "or", "with", "in", "on", "as", "is", "are", "was", "by", "from", "of",
+    "achieves", "uses", "using", "can", "that", "where", "whose", "while", "based", "at", "into", "across", "via",
+}
+
+
+def _skip_parenthesis(doc: Doc, i: int, limit: int) -> int:
+    """The token after a parenthesised group starting at ``i`` ("X (XS), a method"), else ``i``."""
+    if i < limit and doc[i].text == "(":
+        for j in range(i + 1, min(limit, i + 8)):
+            if doc[j].text == ")":
+                return j + 1
+    return i
+
+
+def _phrase(tokens: list[Token]) -> list[Token]:
+    """Tokens up to the end of the clause (",", ";", ".")."""
+    out = []
+    for token in tokens:
+        if token.text in {",", ";", ".", ":"}:
+            break
+        out.append(token)
+    return out
+
+
 class DefinitionMatcher:
     def __init__(self, rules: ExtractionRules, lexicon: Lexicon) -> None:
         self.rules = rules
@@ -146,10 +171,16 @@ class DefinitionMatcher:
             name = name_after(doc, i, sent.end)
             if name is None:
                 continue
-            after = list(doc[name.end : min(sent.end, name.end + 10)])
+            after = list(doc[_skip_parenthesis(doc, name.end, sent.end) : min(sent.end, name.end + 14)])
+            if after and after[0].is_lower and after[0].is_alpha and after[0].lower_ not in CLAUSE_WORDS:
+                noun_type = self.rules.head_nouns.get(after[0].lower_)
+                if noun_type is None:
+                    continue  # "a Python package": the name only modifies another noun
+                self._add(doc, name, noun_type, f"definition:{token.lower_}")
+                continue
             entity_type = self.head_type(list(reversed(scanned)))
             if entity_type is None and after[:1] and after[0].text == ",":
-                entity_type = self.head_type(after[1:])
+                entity_type = self.head_type(_phrase(after[1:]))
             self._add(doc, name, entity_type, f"definition:{token.lower_}")
 
     def _appositions(self, doc: Doc, sent: Span) -> None:

@@ -12,7 +12,7 @@ Example:
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("mlkg_shapes")
     >>> doc = nlp("We train YOLOv7-E6 on the SVHN dataset with 8 A100 GPUs.")
-    >>> sorted((s.text, s.label_) for s in doc.spans["mlkg_candidates"])
+    >>> sorted((s.text, s.label_) for s in doc.spans["mlkg_candidates"] if s.label_)
     [('A100', 'Hardware'), ('SVHN', 'Dataset'), ('YOLOv7-E6', 'Model')]
 """
 

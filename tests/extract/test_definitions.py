@@ -1,0 +1,35 @@
+"""Definition patterns: each names what a paper introduces, typed by its head noun."""
+
+import pytest
+
+from tests.extract.conftest import names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "type_"),
+    [
+        ("We propose a simple pruning method, called Snip Snap, for vision models.", "Snip Snap", "Method"),
+        ("We present a new network dubbed Glorb, which is fast.", "Glorb", "Model"),
+        ("We introduce a regularizer termed Wobble that helps.", "Wobble", "Method"),
+        ("We release a benchmark named Quibble for reasoning.", "Quibble", "Dataset"),
+        ("Our training scheme, which we name Hoppity, is simple.", "Hoppity", "Method"),
+        ("We introduce Zanzibar, a new dataset of street scenes.", "Zanzibar", "Dataset"),
+        ("We propose Fizzwick, a novel technique for sparse training.", "Fizzwick", "Method"),
+        ("We call this method \"Dilated Pixel Walks\" and test it.", "Dilated Pixel Walks", "Method"),
+    ],
+)
+def test_defined_name_is_found_typed_and_proposed(extract, sentence, name, type_):
+    extraction = extract("A study", sentence)
+    assert (name, type_) in names(extraction)
+    assert name in {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
+
+
+def test_title_name_before_colon_is_proposed(extract):
+    extraction = extract("Quorble: Fast Vision Models", "We study Quorble on images.")
+    assert "Quorble" in {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
+
+
+def test_existing_thing_used_is_not_proposed(extract):
+    extraction = extract("A study", "We fine-tune ResNet-50 on the data. We release a Python package.")
+    proposed = {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
+    assert proposed == set()

@@ -1,0 +1,35 @@
+"""Choosing one entity per stretch of text."""
+
+from tests.extract.conftest import names
+
+
+def test_longest_span_wins_over_its_parts(extract):
+    found = names(extract("A study", "Our CLIP ViT-B/16 reaches 80% zero-shot top-1 accuracy."))
+    assert ("CLIP ViT-B/16", "Model") in found
+    assert ("zero-shot top-1 accuracy", "Metric") in found
+    assert ("ViT-B/16", "Model") not in found and ("accuracy", "Metric") not in found
+
+
+def test_generic_words_are_never_entities(extract):
+    found = {text.lower() for text, _ in names(extract("A model", "Our model, method and network use data and an approach."))}
+    assert found.isdisjoint({"model", "method", "network", "data", "approach"})
+
+
+def test_training_stages_are_never_entities(extract):
+    found = {text.lower() for text, _ in names(extract("A study", "Pre-training and fine-tuning of ViT on ImageNet."))}
+    assert "pre-training" not in found and "fine-tuning" not in found and "vit" in found
+
+
+def test_listed_acronym_takes_the_type_of_its_neighbours(extract):
+    found = names(extract("A study", "Our model outperforms QRX, DyRep and JODIE on all streams."))
+    assert {("QRX", "Model"), ("JODIE", "Model")} <= found
+
+
+def test_hardware_name_keeps_its_vendor_and_gpu_word(extract):
+    found = names(extract("A study", "It runs on a single NVIDIA T4 GPU and on eight H100 GPUs."))
+    assert {("NVIDIA T4 GPU", "Hardware"), ("H100 GPUs", "Hardware")} <= found
+
+
+def test_one_type_per_name_within_a_paper(extract):
+    extraction = extract("A study", "We present Snorp-B, a benchmark of streams. On Snorp-B our model wins.")
+    assert {m.type.value for m in extraction.mentions if m.text == "Snorp-B"} == {"Dataset"}
