@@ -32,7 +32,7 @@ ENGLISH_WORDS = {
     "bark", "chameleon", "chronos", "diffuser", "dice", "emu", "film", "gem", "gopro", "grok",
     "habitat", "impala", "inception", "informer", "latte", "lookahead", "marigold", "mega", "painter", "pile",
     "raft", "react", "reinforce", "reptile", "rotate", "rome", "scaffold", "seer", "spider", "tent",
-    "tulip", "wanda",
+    "tulip", "wanda", "wit", "synapse",
 }
 
 
