@@ -34,6 +34,7 @@ SIGNATURES: dict[RelationType, tuple[set[EntityType], set[EntityType], str]] = {
     RelationType.OUTPERFORMS: ({M, ME}, {M, ME}, "between"),
     RelationType.USES_METHOD: ({M, ME}, {ME}, "between"),
     RelationType.ADDRESSES_TASK: ({M, ME}, {T}, "before-tail"),
+    RelationType.VARIANT_OF: ({M}, {M}, "between"),
 }
 CONFIDENCE = {"between": 0.75, "before-tail": 0.65, "title": 0.7, "apposition": 0.7, "paper": 0.55}
 COORDINATION = {",", "and", "or", "&", "as well as", ", and", "and the", ", the"}
@@ -65,8 +66,16 @@ def _has_trigger(text: str, phrases: tuple[str, ...]) -> bool:
 
 
 def _named(mention: Mention) -> bool:
-    """Models always; methods only when written as a name ("LoRA", "SimMIM"), not "pruning"."""
-    return mention.type is M or any(ch.isupper() for ch in mention.text)
+    """Models always; methods only when written as a name ("LoRA", "SimMIM", "Token Merging"),
+    not "pruning"; in a title, where every word is capitalised, only names with inner capitals."""
+    if mention.type is M:
+        return True
+    words = mention.text.split()
+    inner = any(ch.isupper() or ch.isdigit() for word in words for ch in word[1:])
+    if mention.field == "title":
+        return inner
+    sentence_initial = mention.start == mention.sentence_start
+    return inner or (not sentence_initial and all(w[:1].isupper() for w in words if len(w) > 3))
 
 
 def _tail_context(doc: Doc, tail: Span, sent: Span, width: int = 4) -> str:
@@ -144,7 +153,7 @@ def find_relations(
                 if tail.type not in tails:
                     continue
                 if where == "between":
-                    found = _between_heads(doc, group, tail_span, heads, phrases, predicate)
+                    found = _between_heads(doc, group, tail_span, heads, phrases, predicate, proposed_names)
                 else:
                     found = _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, proposed, proposed_names)
                 if not found and previous is not None and _coordinated(doc, previous[0], tail_span):
@@ -165,20 +174,41 @@ def _coordinated(doc: Doc, first: Span, second: Span) -> bool:
 TRAIN_WORDS = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|distill\w*)\b", re.IGNORECASE)
 
 
-def _between_heads(doc, group, tail_span, heads, phrases, predicate) -> list[tuple[Mention, float]]:
-    """The nearest head before the tail with a trigger (or an apposition for methods) between."""
+PREPOSITION = re.compile(r"\b(?:on|from|with|using)\b", re.IGNORECASE)
+
+
+def _between_heads(doc, group, tail_span, heads, phrases, predicate, proposed_names) -> list[tuple[Mention, float]]:
+    """The head of a relation whose trigger sits between head and tail.
+
+    ``trainedOn`` needs a training word between them and "on/from/with" just before the
+    tail; ``usesMethod`` a trigger just before the tail (or "X, a ... method"); the others
+    a trigger anywhere between. The paper's own entity is preferred, then for
+    ``outperforms`` the sentence's first model (its subject), else the nearest one.
+    """
     before = [(s, m) for s, m in group if s.end <= tail_span.start and m.type in heads]
-    for span, mention in reversed(before):
+    if not before:
+        return []
+    context = _tail_context(doc, tail_span, tail_span.sent, 6)
+    if predicate is RelationType.USES_METHOD:
+        span, mention = before[-1]
         between = doc[span.end : tail_span.start].text
-        if predicate is RelationType.USES_METHOD and APPOSITION.match(between) and "," not in between[1:]:
+        if APPOSITION.match(between) and "," not in between.strip()[1:]:
             return [(mention, CONFIDENCE["apposition"])]
-        if _has_trigger(between, phrases) and (predicate is not RelationType.USES_METHOD or _named(mention)):
-            if predicate is RelationType.TRAINED_ON and not _has_trigger(_tail_context(doc, tail_span, span.sent, 6), phrases):
-                continue
-            return [(mention, CONFIDENCE["between"])]
-        if predicate is RelationType.OUTPERFORMS:
-            break
-    return []
+
+    def triggered(between: str) -> bool:
+        if predicate is RelationType.TRAINED_ON:
+            return bool(TRAIN_WORDS.search(between) and PREPOSITION.search(context))
+        if predicate is RelationType.USES_METHOD:
+            return _has_trigger(context, phrases)
+        return _has_trigger(between, phrases)
+
+    needs_name = predicate in (RelationType.USES_METHOD, RelationType.OUTPERFORMS)
+    found = [m for s, m in before if triggered(doc[s.end : tail_span.start].text) and (_named(m) or not needs_name)]
+    if not found:
+        return []
+    own = [m for m in found if fold(m.text) in proposed_names]
+    head = own[0] if own else found[0] if predicate is RelationType.OUTPERFORMS else found[-1]
+    return [(head, CONFIDENCE["between"])]
 
 
 def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, proposed, proposed_names):

@@ -26,6 +26,7 @@ NUMBER = re.compile(
     r"(?:\s?(?P<unit>%|×|x(?![a-z])|X(?![a-z])|times|fold|(?P<size>[MBKT])\s?(?:parameters|params)))?"
     r"(?![\w%])"
 )
+CLAUSE_END = re.compile(r";\s*")
 YEAR = re.compile(r"^(19|20)\d\d$")
 MODEL_TYPES = {EntityType.MODEL, EntityType.METHOD}
 
@@ -39,17 +40,35 @@ def _unit(match: re.Match[str]) -> str | None:
     return {"×": "x", "X": "x", "times": "x", "fold": "x"}.get(unit, unit)
 
 
-def _nearest(mentions: list[Mention], position: int, types: set[EntityType], prefer: str) -> Mention | None:
-    candidates = [m for m in mentions if m.type in types]
-    if not candidates:
-        return None
-    before = [m for m in candidates if m.end <= position]
-    after = [m for m in candidates if m.start >= position]
-    if prefer == "before" and before:
-        return max(before, key=lambda m: m.end)
-    if prefer == "after" and after:
-        return min(after, key=lambda m: m.start)
-    return min(candidates, key=lambda m: min(abs(m.start - position), abs(m.end - position)))
+def _metric_for(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The metric written next to the number ("41.1% top-1 accuracy", "accuracy of 41.1%"),
+    else the sentence's first metric (a delta "by 3.5%" reports the same measure)."""
+    metrics = [m for m in mentions if m.type is EntityType.METRIC]
+    after = [m for m in metrics if 0 <= m.start - end <= 12]
+    before = [m for m in metrics if 0 <= start - m.end <= 12]
+    return (after or before or metrics or [None])[0]
+
+
+def _model_for(mentions: list[Mention], start: int, proposed: list[Mention], speaks_for_authors: bool) -> Mention | None:
+    """The paper's own model when the sentence names it, else the first model named before the number."""
+    own = {m.text for m in proposed}
+    candidates = [m for m in mentions if m.type in MODEL_TYPES]
+    for mention in candidates:
+        if mention.text in own:
+            return mention
+    before = [m for m in candidates if m.end <= start and (m.type is EntityType.MODEL or m.text[:1].isupper())]
+    if before:
+        return before[0]
+    if speaks_for_authors and proposed:
+        return proposed[0]
+    return candidates[0] if candidates else None
+
+
+def _dataset_for(mentions: list[Mention], end: int) -> Mention | None:
+    datasets = [m for m in mentions if m.type is EntityType.DATASET]
+    after = [m for m in datasets if m.start >= end]
+    before = [m for m in datasets if m.end <= end]
+    return after[0] if after else (before[-1] if before else None)
 
 
 def find_results(
@@ -60,12 +79,16 @@ def find_results(
         in_sentence = [m for span, m in mentions if span.sent.start == sent.start]
         taken = [(m.start, m.end) for m in in_sentence]
         speaks_for_authors = any(t.lower_ in {"we", "our"} for t in sent)
+        clauses = [sent.start_char + c.end() for c in CLAUSE_END.finditer(sent.text)]
         for match in NUMBER.finditer(sent.text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
             if any(s < end and start < e for s, e in taken):
                 continue
+            low = max([sent.start_char, *(c for c in clauses if c <= start)])
+            high = min([sent.end_char, *(c for c in clauses if c > end)])
+            in_clause = [m for m in in_sentence if low <= m.start and m.end <= high]
             unit = _unit(match)
-            metric = _nearest(in_sentence, start, {EntityType.METRIC}, "near")
+            metric = _metric_for(in_clause, start, end) or _metric_for(in_sentence, start, end)
             if unit is None:
                 near_metric = metric is not None and min(abs(metric.end - start), abs(end - metric.start)) <= 8
                 if not near_metric or YEAR.match(match.group("value")):
@@ -77,10 +100,10 @@ def find_results(
                 value = Decimal(match.group("value").replace(",", ""))
             except InvalidOperation:
                 continue
-            model = _nearest(in_sentence, start, MODEL_TYPES, "before")
-            if model is None and speaks_for_authors and proposed:
-                model = proposed[0]
-            dataset = _nearest(in_sentence, end, {EntityType.DATASET}, "after")
+            model = _model_for(in_clause, start, proposed, speaks_for_authors) or _model_for(
+                in_sentence, start, proposed, speaks_for_authors
+            )
+            dataset = _dataset_for(in_clause, end)
             confidence = 0.5 + 0.15 * (metric is not None) + 0.15 * (model is not None) + 0.1 * (dataset is not None)
             results.append(
                 Result(

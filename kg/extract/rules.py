@@ -53,6 +53,8 @@ class ExtractionRules:
     rule_confidence: dict[str, tuple[float, int]]
 
     def confidence(self, rule: str) -> float:
+        if rule.endswith("+context"):
+            return self.rule_confidence.get("context", (0.75, 3))[0]
         for shape in self.shapes:
             if shape.name == rule:
                 return shape.confidence
@@ -60,7 +62,7 @@ class ExtractionRules:
         return self.rule_confidence.get(rule, self.rule_confidence.get(family, (0.5, 9)))[0]
 
     def priority(self, rule: str) -> int:
-        family = rule.split(":", 1)[0]
+        family = "context" if rule.endswith("+context") else rule.split(":", 1)[0]
         return self.rule_confidence.get(family, (0.5, 9))[1]
 
 
