@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kg.cli.progress import with_progress
+from kg.errors import MlkgError
 from kg.ingest import collect, iter_source_records, papers_jsonl_lines, write_papers_jsonl
 from kg.records import IngestReport
 from kg.resources import DATA_DIR
@@ -39,7 +40,8 @@ def format_summary(report: IngestReport) -> str:
 
     Example:
         >>> from kg.records import Skip
-        >>> format_summary(IngestReport(5, 2, 1, (Skip("a", 1, "malformed-json", ""), Skip("a", 4, "missing-title", ""))))
+        >>> skips = (Skip("a", 1, "malformed-json", ""), Skip("a", 4, "missing-title", ""))
+        >>> format_summary(IngestReport(5, 2, 1, skips))
         'read 5, kept 2, merged duplicates 1, skipped 2 (malformed-json: 1, missing-title: 1)'
     """
     line = f"read {report.read}, kept {report.kept}, merged duplicates {report.merged_duplicates}, "
@@ -63,6 +65,8 @@ def _write_stdout(lines: list[str]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     inputs = args.input or [DATA_DIR]
+    if args.out is not None and args.out.is_dir():
+        raise MlkgError(f"--out {args.out} is a directory; give a file name such as papers.jsonl")
     result = collect(with_progress(iter_source_records(inputs), "ingest: records read", every=1000))
     if args.out is not None:
         write_papers_jsonl(result.papers, args.out)

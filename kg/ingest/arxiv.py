@@ -7,11 +7,14 @@ are one string ``"A, B and C"``. This module turns one such record into a Paper.
 Example:
     >>> from kg.records import SourceRef
     >>> record = {"id": "2309.12314", "title": "TinyCLIP: CLIP Distillation via Affinity\\n  Mimicking",
-    ...           "abstract": "  In this paper,\\\\\\\\ we propose\\n TinyCLIP.", "authors": "Kan Wu, Houwen Peng and Zhenghong Zhou",
+    ...           "abstract": "  In this paper,\\\\\\\\ we propose\\n TinyCLIP.",
+    ...           "authors": "Kan Wu, Houwen Peng and Zhenghong Zhou",
     ...           "categories": "cs.CV cs.LG", "update_date": "2023-09-21"}
     >>> paper = arxiv_paper(SourceRef("arxiv.jsonl", 1), record)
-    >>> paper.id, paper.title, paper.abstract
-    ('2309.12314', 'TinyCLIP: CLIP Distillation via Affinity Mimicking', 'In this paper, we propose TinyCLIP.')
+    >>> paper.id, paper.title
+    ('2309.12314', 'TinyCLIP: CLIP Distillation via Affinity Mimicking')
+    >>> paper.abstract
+    'In this paper, we propose TinyCLIP.'
     >>> paper.authors, paper.categories, paper.date.isoformat()
     (('Kan Wu', 'Houwen Peng', 'Zhenghong Zhou'), ('cs.CV', 'cs.LG'), '2023-09-21')
 """
@@ -26,7 +29,9 @@ from kg.ingest.validate import make_paper
 from kg.records import Paper, Skip, SourceRef
 
 # Keys that only arXiv metadata records have; a generic paper record has none of them.
-ARXIV_KEYS = frozenset({"update_date", "categories", "authors_parsed", "submitter", "versions", "journal-ref"})
+ARXIV_KEYS = frozenset(
+    {"update_date", "categories", "authors_parsed", "submitter", "versions", "journal-ref"}
+)
 _LATEX_BREAK = re.compile(r"\\\\|\\newline\b")
 _AUTHOR_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 

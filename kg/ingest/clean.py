@@ -109,8 +109,10 @@ def title_id(title: str) -> str:
     """The id of a paper without an arXiv id: ``t-`` + 12 hex digits of sha256(normalised title).
 
     Example:
-        >>> title_id("Token Merging: Your ViT But Faster") == title_id("token merging -- your ViT, but faster")
-        True
+        >>> title_id("Token Merging: Your ViT But Faster")
+        't-401b5e968791'
+        >>> title_id("token merging -- your ViT, but faster")
+        't-401b5e968791'
     """
     digest = hashlib.sha256(normalise_title(title).encode("utf-8")).hexdigest()
     return "t-" + digest[:12]

@@ -49,6 +49,8 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _DATE = re.compile(r"^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?(?:\s+(\d+))?$")
 # Longest title seen in the bundled pages is 137 characters, shortest abstract 896.
 _LONGEST_TITLE = 300
+# The page header ("Get trending papers ...", "Subscribe") sits in the first few lines.
+_CHROME_WITHIN = 12
 
 
 class PageLayout(str, Enum):
@@ -210,6 +212,8 @@ def read_page_dump(path: Path) -> Iterator[Paper | Skip]:
     numbered = list(iter_lines(path))
     layout = detect_layout([text for _, text in numbered])
     units, page_year = _units(numbered, layout)
+    if not any(text.strip() in CHROME_LINES for _, text in numbered[:_CHROME_WITHIN]):
+        logger.warning("%s: no Daily Papers page header; reading it as title and abstract lines", shown)
     logger.info("%s: Daily Papers page, layout %s, page year %s", shown, layout.value, page_year or "unknown")
     index = 0
     while index < len(units):

@@ -23,9 +23,9 @@ import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping
 
+from kg.files import atomic_path
 from kg.ingest.clean import arxiv_id_from, parse_iso_date
 from kg.ingest.validate import make_paper
-from kg.files import atomic_path
 from kg.records import Paper, Skip, SourceRef
 
 logger = logging.getLogger(__name__)
@@ -75,7 +75,8 @@ def write_papers_jsonl(papers: Iterable[Paper], target: str | os.PathLike[str]) 
 def _int_or_none(value: object, name: str, source: SourceRef) -> int | None:
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    logger.warning("%s:%d: %s should be a whole number, got %r; left unknown", source.path, source.line, name, value)
+    where = f"{source.path}:{source.line}"
+    logger.warning("%s: %s should be a whole number, got %r; left unknown", where, name, value)
     return None
 
 

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Iterable
 
 from kg.ingest.clean import clean_paragraphs, clean_text, count_invisible, title_id
-from kg.records import Paper, SourceRef, Skip
+from kg.records import Paper, Skip, SourceRef
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,8 @@ def make_paper(
         return Skip(source.path, source.line, TITLE_TOO_LONG, detail)
     clean_title, clean_abstract = clean_text(raw_title), clean_paragraphs(raw_abstract)
     if not clean_title:
-        return Skip(source.path, source.line, MISSING_TITLE, f"no title (abstract starts {clean_abstract[:60]!r})")
+        detail = f"no title (abstract starts {clean_abstract[:60]!r})"
+        return Skip(source.path, source.line, MISSING_TITLE, detail)
     if not clean_abstract:
         return Skip(source.path, source.line, MISSING_ABSTRACT, f"no abstract for {clean_title[:80]!r}")
     dropped = count_invisible(raw_title) + count_invisible(raw_abstract)

@@ -25,10 +25,10 @@ def test_arxiv_records_become_papers_named_by_their_arxiv_id() -> None:
     vit = papers["2010.11929"]
     assert vit.title == "An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale"
     assert vit.abstract == (
-        "While the Transformer architecture has become the de-facto standard for natural language processing "
-        "tasks, its applications to computer vision remain limited. In vision, attention is either applied in "
-        "conjunction with convolutional networks.\n\nWhen pre-trained on large amounts of data, Vision "
-        "Transformer (ViT) attains excellent results."
+        "While the Transformer architecture has become the de-facto standard for natural language "
+        "processing tasks, its applications to computer vision remain limited. In vision, attention is "
+        "either applied in conjunction with convolutional networks.\n\nWhen pre-trained on large "
+        "amounts of data, Vision Transformer (ViT) attains excellent results."
     )
     assert vit.authors[0] == "Alexey Dosovitskiy" and vit.authors[-1] == "Neil Houlsby"
     assert vit.author_count == 6
@@ -47,7 +47,8 @@ def test_arxiv_record_without_abstract_is_a_skip() -> None:
 def test_records_are_told_apart_by_their_keys() -> None:
     assert is_arxiv_record({"id": "1", "title": "T", "abstract": "A", "update_date": "2020-01-01"})
     assert is_arxiv_record({"id": "1", "title": "T", "abstract": "A", "categories": "cs.LG"})
-    assert not is_arxiv_record({"id": "1", "title": "T", "abstract": "A", "authors": "X and Y", "date": "2020-01-01"})
+    generic = {"id": "1", "title": "T", "abstract": "A", "authors": "X and Y", "date": "2020-01-01"}
+    assert not is_arxiv_record(generic)
 
 
 def test_latex_line_breaks_become_spaces() -> None:

@@ -19,7 +19,7 @@ from kg.ingest.clean import (
 
 
 def test_title_id_is_sha256_of_the_normalised_title() -> None:
-    title = "SubscribeTinyCLIP"[len("Subscribe") :] + ": CLIP Distillation via Affinity Mimicking and Weight Inheritance"
+    title = "TinyCLIP: CLIP Distillation via Affinity Mimicking and Weight Inheritance"
     normalised_by_hand = "tinyclip clip distillation via affinity mimicking and weight inheritance"
     assert normalise_title(title) == normalised_by_hand
     assert title_id(title) == "t-" + hashlib.sha256(normalised_by_hand.encode("utf-8")).hexdigest()[:12]

@@ -30,7 +30,9 @@ def paper_titled(papers: tuple[Paper, ...], title: str) -> Paper:
 def test_bundled_duplicates_merge_with_every_source_listed() -> None:
     papers = read_sources([DATA_DIR]).papers
     # grep -n "DVPT" data/*.txt: title lines 29 (000), 271 (001) and 23 (004).
-    dvpt = paper_titled(papers, "DVPT: Dynamic Visual Prompt Tuning of Large Pre-trained Models for Medical Image Analysis")
+    dvpt = paper_titled(
+        papers, "DVPT: Dynamic Visual Prompt Tuning of Large Pre-trained Models for Medical Image Analysis"
+    )
     assert dvpt.sources == (
         SourceRef("data/000_98a4905e366ac11c.txt", 29),
         SourceRef("data/001_fca681edfe12ef69.txt", 271),
@@ -39,7 +41,7 @@ def test_bundled_duplicates_merge_with_every_source_listed() -> None:
     assert dvpt.id == title_id(dvpt.title)
     # Listed in 001 (line 27, no metadata) and 003 (line 133, "• 12 authors", "Feb 26, 2021 3").
     clip = paper_titled(papers, "Learning Transferable Visual Models From Natural Language Supervision")
-    assert [Path(s.path).name for s in clip.sources] == ["001_fca681edfe12ef69.txt", "003_e31ba6b3cdb23aab.txt"]
+    assert [Path(s.path).name[:3] for s in clip.sources] == ["001", "003"]
     assert (clip.author_count, clip.date, clip.upvotes) == (12, datetime.date(2021, 2, 26), 3)
     assert sum(len(p.sources) for p in papers) == 253
     assert sum(len(p.sources) > 1 for p in papers) == 20  # 19 titles twice, DVPT three times
@@ -60,7 +62,8 @@ def test_arxiv_metadata_and_page_entries_of_one_paper_merge_under_the_arxiv_id()
 
 
 def test_csv_jsonl_and_page_copies_of_one_paper_become_one() -> None:
-    result = read_sources([DATA_DIR / "000_98a4905e366ac11c.txt", FIXTURES / "papers.csv", FIXTURES / "papers.jsonl"])
+    page = DATA_DIR / "000_98a4905e366ac11c.txt"
+    result = read_sources([page, FIXTURES / "papers.csv", FIXTURES / "papers.jsonl"])
     tome = paper_titled(result.papers, "Token Merging: Your ViT But Faster")
     assert tome.id == "2210.09461"  # only the JSONL record knows the arXiv id
     assert [(Path(s.path).name, s.line) for s in tome.sources] == [
@@ -68,7 +71,7 @@ def test_csv_jsonl_and_page_copies_of_one_paper_become_one() -> None:
         ("papers.csv", 3),
         ("papers.jsonl", 1),
     ]
-    assert tome.abstract.startswith("We introduce Token Merging (ToMe), a simple method to increase the throughput")
+    assert tome.abstract.startswith("We introduce Token Merging (ToMe), a simple method to increase")
     # Two merges for Token Merging; "Attentive Mask CLIP" (page 000 line 23, papers.jsonl) and
     # "SimMIM: ..." (page 000 line 11, papers.csv) one each.
     assert result.report.merged_duplicates == 4

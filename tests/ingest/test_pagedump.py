@@ -48,7 +48,9 @@ def by_title(papers: list[Paper], title: str) -> Paper:
         (PAGE_004, PageLayout.BLANK_SEPARATED, 48),
     ],
 )
-def test_each_bundled_page_has_its_layout_and_entry_count(path: Path, layout: PageLayout, entries: int) -> None:
+def test_each_bundled_page_has_its_layout_and_entry_count(
+    path: Path, layout: PageLayout, entries: int
+) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     assert detect_layout(lines) is layout
     assert len(papers_of(path)) == entries
@@ -81,14 +83,17 @@ def test_blank_separated_pages_skip_chrome_and_header_date() -> None:
     titles = {p.title for p in papers}
     assert not titles & {"new", "Subscribe", "Daily Papers", "byAK and the research community", "Mar 12"}
     first = papers_of(PAGE_001)[0]
-    assert first.title == "Multi-digit Number Recognition from Street View Imagery using Deep Convolutional Neural Networks"
+    assert first.title == (
+        "Multi-digit Number Recognition from Street View Imagery using Deep Convolutional Neural Networks"
+    )
     assert first.sources[0].line == 11
-    assert first.abstract.startswith("Recognizing arbitrary multi-character text in unconstrained natural photographs")
+    assert first.abstract.startswith("Recognizing arbitrary multi-character text in unconstrained natural")
     wide = by_title(papers_of(PAGE_001), "Wide Attention Is The Way Forward For Transformers?")
     assert wide.sources[0].line == 79
-    assert wide.abstract.startswith("The Transformer is an extremely powerful and prominent deep learning architecture.")
+    assert wide.abstract.startswith("The Transformer is an extremely powerful and prominent deep learning")
     last = papers_of(PAGE_004)[-1]
-    assert (last.title, last.sources[0].line) == ("Hard-Attention Gates with Gradient Routing for Endoscopic Image Computing", 199)
+    assert last.title == "Hard-Attention Gates with Gradient Routing for Endoscopic Image Computing"
+    assert last.sources[0].line == 199
 
 
 def test_metadata_block_belongs_to_the_paper_above_it() -> None:
@@ -98,7 +103,7 @@ def test_metadata_block_belongs_to_the_paper_above_it() -> None:
         "Battle of the Backbones: A Large-Scale Comparison of Pretrained Models across Computer Vision Tasks",
     )
     assert battle.sources[0].line == 77
-    assert battle.abstract.startswith("Neural network based computer vision systems are typically built on a backbone")
+    assert battle.abstract.startswith("Neural network based computer vision systems are typically built on")
     assert (battle.author_count, battle.date, battle.upvotes) == (13, datetime.date(2023, 10, 30), 1)
     first = papers[0]  # lines 13-19: ViTamin, "• 5 authors", "·", "Apr 2, 2024" (no upvote count)
     assert first.title == "ViTamin: Designing Scalable Vision Models in the Vision-Language Era"
@@ -110,7 +115,8 @@ def test_metadata_block_belongs_to_the_paper_above_it() -> None:
 def test_organisation_line_replaces_the_authors_line() -> None:
     # Lines 237-243 of page 003: title, abstract, "GD-ML AMAP-ML", "·", "Oct 14 3".
     pixel = by_title(
-        papers_of(PAGE_003), "Advancing End-to-End Pixel Space Generative Modeling via Self-supervised Pre-training"
+        papers_of(PAGE_003),
+        "Advancing End-to-End Pixel Space Generative Modeling via Self-supervised Pre-training",
     )
     assert pixel.sources[0].line == 237
     assert pixel.organisation == "GD-ML AMAP-ML"
@@ -122,7 +128,9 @@ def test_organisation_line_replaces_the_authors_line() -> None:
 
 def test_dates_without_a_year_stay_unknown_when_the_header_has_none() -> None:
     papers = papers_of(PAGE_003)
-    geo = by_title(papers, "GEO-Bench-2: From Performance to Capability, Rethinking Evaluation in Geospatial AI")
+    geo = by_title(
+        papers, "GEO-Bench-2: From Performance to Capability, Rethinking Evaluation in Geospatial AI"
+    )
     assert (geo.author_count, geo.date) == (12, None)  # "Nov 19" under header "Dec 12"
     assert sum(p.date is None for p in papers) == 4  # Nov 19, Apr 17, May 13, Oct 14
 
@@ -131,7 +139,8 @@ def test_dates_without_a_year_take_the_year_of_a_header_that_has_one() -> None:
     papers = papers_of(FIXTURES / "page_header_year.txt")
     routing, leap = papers
     assert routing.title == "Sparse Prompt Routing for Vision Transformers"
-    assert (routing.date, routing.upvotes) == (datetime.date(2024, 10, 14), 3)  # "Oct 14 3" under "Mar 12, 2024"
+    # "Oct 14 3" under the header "Mar 12, 2024"
+    assert (routing.date, routing.upvotes) == (datetime.date(2024, 10, 14), 3)
     assert (routing.author_count, routing.organisation) == (4, "Example Vision Lab")
     assert leap.title == "Leap Day Benchmarks Do Not Exist"
     assert (leap.date, leap.author_count) == (None, 1)  # "Feb 29, 2023" never happened
@@ -142,7 +151,11 @@ def test_broken_pairs_are_counted_skips_naming_their_line() -> None:
     skips = [(r.line, r.reason) for r in records if isinstance(r, Skip)]
     titles = [r.title for r in records if isinstance(r, Paper)]
     assert skips == [(5, "missing-abstract"), (8, "missing-title")]
-    assert titles == ["Fast Token Pairing for Vision Transformers", "Progressive Masking Schedules", "Short Abstracts Still Count"]
+    assert titles == [
+        "Fast Token Pairing for Vision Transformers",
+        "Progressive Masking Schedules",
+        "Short Abstracts Still Count",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -163,3 +176,13 @@ def test_page_dates_separate_the_upvote_count(text: str, expected: tuple) -> Non
 @pytest.mark.parametrize("text", ["GD-ML AMAP-ML", "Attentive Mask CLIP", "Foo 12", "·"])
 def test_other_lines_are_not_dates(text: str) -> None:
     assert parse_page_date(text) is None
+
+
+def test_text_file_without_page_header_is_read_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text("A Plain Title\nIts plain abstract.\n", encoding="utf-8")
+    (paper,) = papers_of(source)
+    assert (paper.title, paper.abstract) == ("A Plain Title", "Its plain abstract.")
+    assert "notes.txt: no Daily Papers page header" in caplog.text

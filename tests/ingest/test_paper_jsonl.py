@@ -45,8 +45,9 @@ def test_output_is_sorted_deterministic_utf8_with_iso_dates(tmp_path: Path) -> N
 
 
 def test_non_ascii_text_is_written_as_is(tmp_path: Path) -> None:
-    paper = Paper("2401.00002", "Café Models für Übersetzung", "Résumé: 変換.", (SourceRef("x.csv", 2),),
-                  date=datetime.date(2024, 1, 2))
+    source = (SourceRef("x.csv", 2),)
+    when = datetime.date(2024, 1, 2)
+    paper = Paper("2401.00002", "Café Models für Übersetzung", "Résumé: 変換.", source, date=when)
     out = tmp_path / "p.jsonl"
     write_papers_jsonl([paper], out)
     text = out.read_text(encoding="utf-8")

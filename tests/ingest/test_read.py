@@ -52,7 +52,8 @@ def test_ten_megabyte_abstract_is_skipped_and_the_rest_is_read(tmp_path: Path) -
         {"title": "Another Normal Paper", "abstract": "Also short."},
     ]
     (tmp_path / "huge.jsonl").write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
-    (tmp_path / "huge.csv").write_text(f'title,abstract\nCSV Absurd Export,"{huge}"\nCSV Fine,Fine.\n', encoding="utf-8")
+    csv_text = f'title,abstract\nCSV Absurd Export,"{huge}"\nCSV Fine,Fine.\n'
+    (tmp_path / "huge.csv").write_text(csv_text, encoding="utf-8")
     report = read_sources([tmp_path]).report
     assert [(Path(s.path).name, s.line, s.reason) for s in report.skipped] == [
         ("huge.csv", 2, "abstract-too-long"),
@@ -64,7 +65,8 @@ def test_ten_megabyte_abstract_is_skipped_and_the_rest_is_read(tmp_path: Path) -
 
 def test_abstract_at_the_limit_is_kept(tmp_path: Path) -> None:
     at_limit = "x" * 1_000_000
-    (tmp_path / "edge.jsonl").write_text(json.dumps({"title": "Edge", "abstract": at_limit}) + "\n", encoding="utf-8")
+    record = json.dumps({"title": "Edge", "abstract": at_limit})
+    (tmp_path / "edge.jsonl").write_text(record + "\n", encoding="utf-8")
     (paper,) = read_sources([tmp_path]).papers
     assert len(paper.abstract) == 1_000_000
 
@@ -79,7 +81,8 @@ def test_skips_are_logged_per_record_and_summarised_per_file(
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert "bad_lines.jsonl:2: skipped (malformed-json): Expecting ',' delimiter at column 56" in infos
     assert warnings == [
-        "bad_lines.jsonl: skipped 5 record(s) (malformed-json: 1, missing-abstract: 1, missing-title: 2, not-an-object: 1)"
+        "bad_lines.jsonl: skipped 5 record(s) "
+        "(malformed-json: 1, missing-abstract: 1, missing-title: 2, not-an-object: 1)"
     ]
 
 
