@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         focus=args.focus,
         hops=args.hops,
         classes=classes,
-        max_nodes=args.max_nodes or DEFAULT_MAX_NODES,
+        max_nodes=DEFAULT_MAX_NODES if args.max_nodes is None else args.max_nodes,
         matrix=not args.no_matrix,
     )
     note = ", ranked by degree" if summary.ranked_by_degree else ""

@@ -62,6 +62,19 @@ def _papers_mentioning(graph: nx.MultiDiGraph, node: str) -> tuple[list[str], in
     return titles[:PAPERS_PER_TOOLTIP], len(titles)
 
 
+def label_size(degree: int) -> int:
+    """Label font size: 14 px, growing with the log of degree past 10 links.
+
+    vis-network hides a label once its on-screen size drops below a threshold, so on the
+    zoomed-out overview only the hubs stay named, and every label appears when zooming in.
+
+    Example:
+        >>> label_size(3), label_size(40), label_size(160)
+        (14, 30, 46)
+    """
+    return 14 if degree <= 10 else round(14 + 8 * math.log2(degree / 10))
+
+
 def _node_label(data: dict, node: str) -> str:
     label = str(data.get("label", "") or node)
     return shorten(label, PAPER_LABEL_CHARS) if data.get("kind") == "Paper" else label
@@ -93,6 +106,7 @@ def _build_network(graph: nx.MultiDiGraph, selection: ViewSelection) -> Network:
             degree=degree,
             focus=node in focus,
             borderWidth=4 if node in focus else 1,
+            font={"size": label_size(degree)},
         )
     for index, (source, target, key) in enumerate(selection.edges):
         data = graph.edges[source, target, key]
@@ -130,7 +144,7 @@ def _options(node_count: int, edge_count: int) -> dict:
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 10, "fit": True},
         },
         "nodes": {
-            "scaling": {"min": 8, "max": 42, "label": {"enabled": True, "min": 10, "max": 64, "maxVisible": 22, "drawThreshold": 7}},
+            "scaling": {"min": 8, "max": 42, "label": {"enabled": False, "drawThreshold": 5}},
             "font": {"face": "system-ui, sans-serif", "color": "#1f2933"},
         },
         "edges": {

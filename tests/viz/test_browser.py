@@ -203,3 +203,29 @@ def test_content_security_policy_refuses_scripts_the_page_did_not_ship(open_page
     }""")
     assert opened.js("typeof window.__cspProbe") == "undefined"
     assert any("script-src" in v for v in opened.js("window.__cspViolations"))
+
+
+def test_bundled_build_page_draws_the_whole_graph_and_finds_vit(open_page, bundled_build, artifacts) -> None:
+    graphml = nx.read_graphml(bundled_build / "kg.graphml", force_multigraph=True)
+    opened = open_page(bundled_build / "kg.html")
+    body = "mlkgView.network.body"
+    assert opened.js(f"[{body}.nodeIndices.length, {body}.edgeIndices.length]") == [
+        graphml.number_of_nodes(), graphml.number_of_edges()]
+    assert opened.js("mlkgView.network.physics.physicsEnabled") is False
+    assert opened.requests == [] and opened.errors == []
+    opened.page.screenshot(path=str(artifacts / "bundled-kg.png"))
+    opened.page.fill("#search", "ViT")
+    assert opened.page.inner_text("#card h3") == "ViT"
+    assert "papers (" in opened.page.inner_text("#card").lower()  # h2 is upper-cased by CSS
+    opened.page.screenshot(path=str(artifacts / "bundled-kg-search-vit.png"))
+
+
+def test_bundled_matrix_has_a_cell_per_trained_or_evaluated_pair(open_page, bundled_build, artifacts) -> None:
+    graphml = nx.read_graphml(bundled_build / "kg.graphml", force_multigraph=True)
+    pairs = {(u, v) for u, v, d in graphml.edges(data=True) if d.get("predicate") in {"trainedOn", "evaluatedOn"}}
+    assert pairs, "the bundled corpus has training/evaluation links"
+    assert len({u for u, _ in pairs}) <= 250 and len({v for _, v in pairs}) <= 80  # below the caps
+    opened = open_page(bundled_build / "kg-matrix.html", wait_for_graph=False)
+    assert opened.page.locator("td.filled").count() == len(pairs)
+    assert opened.requests == [] and opened.errors == []
+    opened.page.screenshot(path=str(artifacts / "bundled-matrix.png"))

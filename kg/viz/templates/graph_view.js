@@ -80,7 +80,8 @@
       network.getConnectedNodes(id).forEach(function (other) { keep[other] = true; });
     });
     nodes.update(payload.nodes.map(function (n) {
-      return keep[n.id] ? { id: n.id, color: n.color, font: { color: "#1f2933" } } : { id: n.id, color: FADED_NODE.color, font: FADED_NODE.font };
+      return keep[n.id] ? { id: n.id, color: n.color, font: { color: "#1f2933", size: n.font.size } }
+        : { id: n.id, color: FADED_NODE.color, font: { color: FADED_NODE.font.color, size: n.font.size } };
     }));
     var ends = {};
     ids.forEach(function (id) { ends[id] = true; });
@@ -93,7 +94,7 @@
 
   function clearHighlight() {
     if (!highlighted) return;
-    nodes.update(payload.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#1f2933" } }; }));
+    nodes.update(payload.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#1f2933", size: n.font.size } }; }));
     edges.update(payload.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: "#52606d", strokeWidth: 3 } }; }));
     highlighted = false;
   }
@@ -226,7 +227,7 @@
     if (ids.length) {
       highlight([ids[0]]);
       network.selectNodes(ids);
-      network.focus(ids[0], { scale: 1.0, animation: false });
+      network.focus(ids[0], { scale: 0.7, animation: false });
       showCard(ids[0]);
     } else {
       network.unselectAll();
@@ -242,7 +243,7 @@
   function showNode(id, focusIt) {
     highlight([id]);
     network.selectNodes([id]);
-    if (focusIt) network.focus(id, { scale: 1.3, animation: false });
+    if (focusIt) network.focus(id, { scale: 0.9, animation: false });
     showCard(id);
   }
 
