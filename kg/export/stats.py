@@ -63,9 +63,11 @@ class ContentCounts:
 
 
 def content_counts(content: GraphContent, lines: Sequence[str]) -> ContentCounts:
-    """Entities per class (all six), distinct edges per predicate, statement and result nodes."""
+    """Entities per class (all six), distinct edges per predicate (``broader``: skos family links), statements, results."""
     entities = Counter(entity.type.value for entity in content.entities)
     relations = Counter(claim.predicate for claim in content.mentions + content.relations)
+    if content.broader:
+        relations["broader"] = len(content.broader)
     classes, _ = triple_counts(lines)
     return ContentCounts(
         entities_by_class=tuple((t.value, entities.get(t.value, 0)) for t in EntityType),

@@ -16,6 +16,7 @@ from kg.graph.ontology import relation_signatures, result_link_ranges
 from kg.records import Entity, EntityType, Paper, RelationType, ResolvedCorpus, ResolvedResult
 
 MENTIONS = "mentions"
+BROADER = "broader"
 FAMILY_SOURCE = "lexicon:family"
 
 
@@ -58,6 +59,7 @@ class GraphContent:
     relations: tuple[Claim, ...]
     results: tuple[ResolvedResult, ...]
     dropped: tuple[tuple[str, int], ...] = ()
+    broader: tuple[tuple[str, str], ...] = ()
 
     def paper_counts(self) -> dict[str, int]:
         """Entity key -> number of papers mentioning it (0 for lexicon-only families)."""
@@ -101,22 +103,35 @@ def _relation_claims(
                 continue
         evidence = Evidence(fact.paper_id, fact.evidence, fact.confidence, fact.extractor)
         grouped[(fact.subject, predicate.value, fact.object)].append(evidence)
-    variant_range = signatures[RelationType.VARIANT_OF]
-    family_links: set[tuple[str, str, str]] = set()
-    for entity in corpus.entities:
-        if entity.family is None:
-            continue
-        if entity.family not in types or entity.family == entity.key:
-            dropped["variantOf: unknown family"] += 1
-        elif not variant_range.allows(entity.type, types[entity.family]):
-            dropped[f"variantOf: {entity.type.value} -> {types[entity.family].value} outside the ontology"] += 1
-        else:
-            family_links.add((entity.key, RelationType.VARIANT_OF.value, entity.family))
+    family_links = {link for link in _family_links(corpus, types, dropped) if link[1] == RelationType.VARIANT_OF.value}
     claims = [
         Claim(s, p, o, _best_first(grouped.get((s, p, o), ())), FAMILY_SOURCE if (s, p, o) in family_links else "")
         for (s, p, o) in sorted(set(grouped) | family_links)
     ]
     return claims
+
+
+def _family_links(corpus: ResolvedCorpus, types: dict[str, EntityType], dropped: Counter[str]) -> set[tuple[str, str, str]]:
+    """``(entity, variantOf | broader, family)`` for every lexicon family of the same class.
+
+    Model families are ``mlkg:variantOf`` (the contract); the other classes' families are
+    ``skos:broader``, of which ``variantOf`` is a subproperty.
+    """
+    variant = relation_signatures()[RelationType.VARIANT_OF]
+    links: set[tuple[str, str, str]] = set()
+    for entity in corpus.entities:
+        if entity.family is None:
+            continue
+        family_type = types.get(entity.family)
+        if family_type is None or entity.family == entity.key:
+            dropped["family: unknown family entity"] += 1
+        elif variant.allows(entity.type, family_type):
+            links.add((entity.key, RelationType.VARIANT_OF.value, entity.family))
+        elif entity.type is family_type:
+            links.add((entity.key, BROADER, entity.family))
+        else:
+            dropped[f"family: {entity.type.value} -> {family_type.value} (different classes)"] += 1
+    return links
 
 
 def _mention_claims(corpus: ResolvedCorpus, types: dict[str, EntityType], paper_ids: set[str],
@@ -152,6 +167,7 @@ def graph_content(corpus: ResolvedCorpus) -> GraphContent:
     paper_ids = {paper.id for paper in corpus.papers}
     dropped: Counter[str] = Counter()
     relations = _relation_claims(corpus, types, paper_ids, dropped)
+    broader = sorted((s, o) for s, p, o in _family_links(corpus, types, Counter()) if p == BROADER)
     mentions = _mention_claims(corpus, types, paper_ids, relations, dropped)
     results: list[ResolvedResult] = []
     for result in corpus.results:
@@ -166,4 +182,5 @@ def graph_content(corpus: ResolvedCorpus) -> GraphContent:
         relations=tuple(relations),
         results=tuple(results),
         dropped=tuple(sorted(dropped.items())),
+        broader=tuple(broader),
     )

@@ -92,6 +92,9 @@ def content_triples(content: GraphContent, iris: Iris) -> Iterator[Triple]:
         obj = iris.entity(claim.object)
         yield terms.iri(str(subject)), terms.iri(str(predicate)), terms.iri(str(obj))
         yield from statement_triples(claim, subject, predicate, obj, iris)
+    broader = terms.iri(str(SKOS.broader))
+    for entity, family in content.broader:
+        yield terms.iri(str(iris.entity(entity))), broader, terms.iri(str(iris.entity(family)))
     yield from result_triples(content.results, iris)
 
 

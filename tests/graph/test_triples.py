@@ -91,3 +91,18 @@ def test_base_iri_is_configurable(small_corpus: ResolvedCorpus) -> None:
     assert all(s.startswith("<https://example.org/kg/") for s in subjects)
     assert "<https://example.org/kg/model/vit-b-16>" in subjects
     assert URIRef("https://example.org/kg/paper/2309.12314") == Iris("https://example.org/kg").paper("2309.12314")
+
+
+def test_families_of_other_classes_are_skos_broader(small_corpus: ResolvedCorpus) -> None:
+    from dataclasses import replace
+
+    from kg.records import Entity
+
+    kd = Entity(key="method/knowledge-distillation", label="knowledge distillation", type=EntityType.METHOD,
+                family="method/distillation")
+    odd = Entity(key="dataset/imagenet-1k", label="ImageNet-1K", type=EntityType.DATASET, family="model/vit")
+    corpus = replace(small_corpus, entities=small_corpus.entities + (kd, odd))
+    graph = Graph().parse(data="\n".join(rdf_lines(corpus, IRIS)), format="nt")
+    assert (IRIS.entity(kd.key), SKOS.broader, IRIS.entity("method/distillation")) in graph
+    assert (IRIS.entity(kd.key), MLKG.variantOf, None) not in graph
+    assert (IRIS.entity(odd.key), None, IRIS.entity("model/vit")) not in graph  # a dataset is no model variant
