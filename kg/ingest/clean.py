@@ -29,7 +29,6 @@ from datetime import date
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cs", "Cf"})
 _KEEP = frozenset("\n\t\r")
 _ASCII_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*\n\s*")
 _NON_ALNUM = re.compile(r"[\W_]+")
 
@@ -83,7 +82,8 @@ def clean_text(text: str) -> str:
 
 
 def _collapse(text: str) -> str:
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    # str.split() splits on exactly the characters regex \s matches, several times faster.
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def clean_paragraphs(text: str) -> str:
@@ -95,7 +95,10 @@ def clean_paragraphs(text: str) -> str:
         >>> clean_paragraphs("First  part\\n  goes on.\\n \\n\\n   Second part.")
         'First part goes on.\\n\\nSecond part.'
     """
-    paragraphs = _PARAGRAPH_BREAK.split(_drop_invisible(text))
+    visible = _drop_invisible(text)
+    if "\n" not in visible:
+        return _collapse(visible)
+    paragraphs = _PARAGRAPH_BREAK.split(visible)
     return "\n\n".join(p for p in (_collapse(p) for p in paragraphs) if p)
 
 

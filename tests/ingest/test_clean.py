@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import random
 import unicodedata
 
 import pytest
@@ -82,3 +83,25 @@ def test_iso_dates_parse_and_impossible_dates_do_not() -> None:
     assert parse_iso_date("2023-02-29") is None
     assert parse_iso_date("Oct 30, 2023") is None
     assert parse_iso_date(None) is None
+
+
+def _random_text(rng: random.Random, length: int) -> str:
+    """Text drawn from every plane: controls, surrogates, combining marks, CJK, emoji, private use."""
+    pools = [(0x00, 0x7F), (0x80, 0x24F), (0x300, 0x36F), (0x2000, 0x206F), (0x3040, 0x9FFF),
+             (0xD800, 0xDFFF), (0xE000, 0xF8FF), (0xFE00, 0xFFFF), (0x1F300, 0x1FAFF), (0xE0000, 0xE007F)]
+    return "".join(chr(rng.randint(*rng.choice(pools))) for _ in range(length))
+
+
+def test_cleaning_random_unicode_never_crashes_and_is_stable() -> None:
+    rng = random.Random(20231030)
+    for _ in range(300):
+        raw = _random_text(rng, rng.randint(0, 80))
+        title, abstract = clean_text(raw), clean_paragraphs(raw)
+        for cleaned in (title, abstract):
+            cleaned.encode("utf-8")
+            assert unicodedata.is_normalized("NFC", cleaned)
+            assert count_invisible(cleaned) == 0
+        assert clean_text(title) == title
+        assert clean_paragraphs(abstract) == abstract
+        assert "\n" not in title and "  " not in title
+        assert title_id(raw).startswith("t-") and len(title_id(raw)) == 14
