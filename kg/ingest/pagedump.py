@@ -131,44 +131,48 @@ def detect_layout(lines: Sequence[str]) -> PageLayout:
     return PageLayout.LINE_PAIRS
 
 
-def _blocks(numbered: Sequence[tuple[int, str]], layout: PageLayout) -> Iterator[list[tuple[int, str]]]:
-    """Runs of lines that belong together: one line each in ``line-pairs``, blank-separated otherwise."""
+def _blocks(numbered: Sequence[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """Runs of non-blank lines between blank lines, page chrome left out."""
     block: list[tuple[int, str]] = []
     for number, text in numbered:
         if not text.strip():
             if block:
                 yield block
             block = []
-        elif layout is PageLayout.LINE_PAIRS:
-            yield [(number, text)]
-        else:
+        elif text.strip() not in CHROME_LINES:
             block.append((number, text))
     if block:
         yield block
 
 
 def _units(numbered: Sequence[tuple[int, str]], layout: PageLayout) -> tuple[list[_Unit], int | None]:
-    """The page as title/abstract/metadata units, chrome removed, and the year of its header date."""
+    """The page as units, and the year of its header date (None when it shows none).
+
+    Every line is a unit of its own (browsers copy a title or an abstract as one line),
+    except that adjacent metadata lines form one metadata unit; metadata is looked for
+    only on pages in the ``with-metadata`` layout.
+    """
     units: list[_Unit] = []
     page_year: int | None = None
-    for block in _blocks(numbered, layout):
-        kept = [(n, t) for n, t in block if t.strip() not in CHROME_LINES]
-        texts = [t for _, t in kept]
-        text_lines = [(n, t) for i, (n, t) in enumerate(kept) if not _is_meta_line(texts, i)]
-        meta = tuple(t.strip() for i, t in enumerate(texts) if _is_meta_line(texts, i))
-        if not units and len(text_lines) == 1 and not meta and parse_page_date(text_lines[0][1]):
-            header = parse_page_date(text_lines[0][1])
-            page_year = header.year if header else None
-            continue
-        if text_lines:
-            first_line = text_lines[0][0]
-            joined = " ".join(t.strip() for _, t in text_lines)
-            if not units:
-                joined = _GLUED_SUBSCRIBE.sub("", joined)
-            units.append(_Unit(first_line, joined))
+    for block in _blocks(numbered):
+        texts = [text for _, text in block]
+        meta: list[str] = []
+        meta_line = 0
+        for index, (number, text) in enumerate(block):
+            if layout is PageLayout.WITH_METADATA and _is_meta_line(texts, index):
+                meta_line = meta_line or number
+                meta.append(text.strip())
+                continue
+            if meta:
+                units.append(_Unit(meta_line, "", tuple(meta)))
+                meta, meta_line = [], 0
+            header = parse_page_date(text) if not units else None
+            if header is not None:
+                page_year = header.year
+            else:
+                units.append(_Unit(number, _GLUED_SUBSCRIBE.sub("", text.strip()) if not units else text.strip()))
         if meta:
-            first_meta = next(n for i, (n, _) in enumerate(kept) if _is_meta_line(texts, i))
-            units.append(_Unit(first_meta, "", meta))
+            units.append(_Unit(meta_line, "", tuple(meta)))
     return units, page_year
 
 

@@ -186,3 +186,20 @@ def test_text_file_without_page_header_is_read_with_a_warning(
     (paper,) = papers_of(source)
     assert (paper.title, paper.abstract) == ("A Plain Title", "Its plain abstract.")
     assert "notes.txt: no Daily Papers page header" in caplog.text
+
+
+def test_titles_and_abstracts_pair_up_even_without_the_usual_blank_lines(tmp_path: Path) -> None:
+    source = tmp_path / "mixed.txt"
+    source.write_text(
+        "Subscribe\n\nDaily Papers\n\nMar 12, 2024\n\n"
+        "First Title\n\nFirst abstract.\n  • 2 authors\n·\nMar 1 5\n\n"
+        "Second Title\nSecond abstract, right under its title.\n\n  • 3 authors\n·\nFeb 2, 2023\n",
+        encoding="utf-8",
+    )
+    assert detect_layout(source.read_text(encoding="utf-8").split("\n")) is PageLayout.WITH_METADATA
+    first, second = papers_of(source)
+    assert (first.title, first.abstract, first.sources[0].line) == ("First Title", "First abstract.", 7)
+    assert (first.author_count, first.date, first.upvotes) == (2, datetime.date(2024, 3, 1), 5)
+    assert (second.title, second.sources[0].line) == ("Second Title", 14)
+    assert second.abstract == "Second abstract, right under its title."
+    assert (second.author_count, second.date, second.upvotes) == (3, datetime.date(2023, 2, 2), None)
