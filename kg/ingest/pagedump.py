@@ -169,8 +169,10 @@ def _units(numbered: Sequence[tuple[int, str]], layout: PageLayout) -> tuple[lis
             header = parse_page_date(text) if not units else None
             if header is not None:
                 page_year = header.year
+            elif not units:
+                units.append(_Unit(number, _GLUED_SUBSCRIBE.sub("", text.strip())))
             else:
-                units.append(_Unit(number, _GLUED_SUBSCRIBE.sub("", text.strip()) if not units else text.strip()))
+                units.append(_Unit(number, text.strip()))
         if meta:
             units.append(_Unit(meta_line, "", tuple(meta)))
     return units, page_year

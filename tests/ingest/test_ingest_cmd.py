@@ -55,7 +55,9 @@ def test_bad_input_is_one_clear_line_and_exit_2(tmp_path: Path, capsys: pytest.C
     assert "Traceback" not in err
 
 
-def test_out_pointing_at_a_directory_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_out_pointing_at_a_directory_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["ingest", "--out", str(tmp_path)]) == 2
     assert "is a directory; give a file name" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
