@@ -84,11 +84,13 @@ def generic_paper(source: SourceRef, record: Mapping[str, object]) -> Paper | Sk
 def read_json_lines(path: Path) -> Iterator[Paper | Skip]:
     """Each non-blank line of ``path`` as a paper: arXiv metadata, written papers or generic records."""
     shown = display_path(path)
+    first = True
     for number, line in iter_lines(path):
         if not line.strip():
             continue
-        if number == 1 and line.lstrip().startswith("["):
-            raise InputError(shown, 1, "a JSON array; expected one JSON object per line (JSON lines)")
+        if first and line.lstrip().startswith("["):
+            raise InputError(shown, number, "a JSON array; expected one JSON object per line (JSON lines)")
+        first = False
         source = SourceRef(shown, number)
         try:
             record = json.loads(line)

@@ -53,9 +53,9 @@ def test_unknown_format_is_an_error_naming_the_file(tmp_path: Path, monkeypatch:
 
 
 def test_json_array_is_an_error_not_a_pile_of_skips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "papers.json").write_text('[{"title": "T", "abstract": "A."}]\n', encoding="utf-8")
+    (tmp_path / "papers.json").write_text('\n[\n  {"title": "T", "abstract": "A."}\n]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(InputError, match=r"^papers\.json:1: a JSON array"):
+    with pytest.raises(InputError, match=r"^papers\.json:2: a JSON array"):
         read_sources(["papers.json"])
 
 
