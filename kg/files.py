@@ -28,10 +28,18 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
+        # mkstemp makes the file private (0600); outputs are meant to be shared like any other file
+        os.chmod(tmp, 0o666 & ~_current_umask())
         os.replace(tmp, target)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(target: str | os.PathLike[str], data: str | bytes) -> None:
