@@ -15,12 +15,13 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 # Imported for their @Language.factory registrations.
 from kg.extract import abbreviations as _abbreviations  # noqa: F401
@@ -54,9 +55,11 @@ def load_pipeline() -> Language:
 
 def _split_final_stops(nlp: Language) -> None:
     """Split a full stop after a capital or digit ("on SVHN." -> "SVHN", "."), which the
-    default English suffixes keep attached; short dotted abbreviations stay exceptions."""
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Z0-9%)\]])\."]
+    default English suffixes keep attached, and LaTeX wrappers ("\\textbf{ViT-B/16}")."""
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Z0-9%)\]])\.", r"\}", r"\$"]
+    prefixes = [*nlp.Defaults.prefixes, r"\\[A-Za-z]+\{", r"\{", r"\$"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 @lru_cache(maxsize=1)
@@ -64,10 +67,19 @@ def default_pipeline() -> Language:
     return load_pipeline()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str | None) -> str:
+    """The text spaCy can store: lone surrogates (from bad JSON escapes) become U+FFFD, one
+    character for one, so offsets still point into the original; longer texts are cut."""
+    return _SURROGATE.sub("\ufffd", (text or "")[:MAX_CHARS])
+
+
 def _texts(papers: Iterable[Paper]) -> Iterator[tuple[str, tuple[str, str]]]:
     for paper in papers:
-        yield (paper.title or "")[:MAX_CHARS], (paper.id, "title")
-        yield (paper.abstract or "")[:MAX_CHARS], (paper.id, "abstract")
+        yield clean_text(paper.title), (paper.id, "title")
+        yield clean_text(paper.abstract), (paper.id, "abstract")
 
 
 def extract_papers(papers: Iterable[Paper], nlp: Language | None = None) -> Iterator[PaperExtraction]:

@@ -177,6 +177,18 @@ TRAIN_WORDS = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|distill\w*)\
 PREPOSITION = re.compile(r"\b(?:on|from|with|using)\b", re.IGNORECASE)
 
 
+def _training_context(doc: Doc, group, tail_span: Span) -> bool:
+    """A training word before the tail, then "on/from/with/using", and no other dataset or
+    clause break in between ("pre-trained with a masking objective on the new X")."""
+    sent = tail_span.sent
+    words = [t for t in doc[sent.start : tail_span.start] if TRAIN_WORDS.fullmatch(t.text)]
+    if not words:
+        return False
+    stretch = doc[words[-1].i : tail_span.start]
+    other_datasets = any(m.type is D and stretch.start <= s.start < stretch.end for s, m in group)
+    return not other_datasets and not any(t.text in {",", ";", ":"} for t in stretch) and bool(PREPOSITION.search(stretch.text))
+
+
 def _between_heads(doc, group, tail_span, heads, phrases, predicate, proposed_names) -> list[tuple[Mention, float]]:
     """The head of a relation whose trigger sits between head and tail.
 
@@ -197,7 +209,7 @@ def _between_heads(doc, group, tail_span, heads, phrases, predicate, proposed_na
 
     def triggered(between: str) -> bool:
         if predicate is RelationType.TRAINED_ON:
-            return bool(TRAIN_WORDS.search(between) and PREPOSITION.search(context))
+            return _training_context(doc, group, tail_span)
         if predicate is RelationType.USES_METHOD:
             return _has_trigger(context, phrases)
         return _has_trigger(between, phrases)

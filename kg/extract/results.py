@@ -82,8 +82,8 @@ def find_results(
         clauses = [sent.start_char + c.end() for c in CLAUSE_END.finditer(sent.text)]
         for match in NUMBER.finditer(sent.text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
-            if any(s < end and start < e for s, e in taken):
-                continue
+            if any(s <= start < e for s, e in taken):
+                continue  # a number inside a name ("ResNet-50")
             low = max([sent.start_char, *(c for c in clauses if c <= start)])
             high = min([sent.end_char, *(c for c in clauses if c > end)])
             in_clause = [m for m in in_sentence if low <= m.start and m.end <= high]

@@ -1,0 +1,62 @@
+"""Relations on the bundled TinyCLIP abstract (checked by hand against its text) and small cases."""
+
+import pytest
+
+from kg.extract.relations import family_prefix
+
+
+@pytest.fixture(scope="module")
+def tinyclip_relations(extract, tinyclip):
+    extraction = extract(*tinyclip)
+    return {(r.head.text if r.head else "PAPER", r.predicate.value, r.tail.text) for r in extraction.relations}
+
+
+@pytest.mark.parametrize(
+    "triple",
+    [
+        ("PAPER", "proposes", "TinyCLIP"),
+        ("TinyCLIP ViT-8M/16", "trainedOn", "YFCC-15M"),
+        ("TinyCLIP ViT-8M/16", "evaluatedOn", "ImageNet"),
+        ("TinyCLIP ViT-8M/16", "outperforms", "CLIP ViT-B/16"),
+        ("TinyCLIP ViT-8M/16", "variantOf", "TinyCLIP"),
+        ("CLIP ViT-B/16", "variantOf", "CLIP"),
+    ],
+)
+def test_tinyclip_relation_found(tinyclip_relations, triple):
+    assert triple in tinyclip_relations
+
+
+def test_tinyclip_has_no_wrong_direction_or_training_set_as_test_set(tinyclip_relations):
+    assert ("CLIP ViT-B/16", "outperforms", "TinyCLIP ViT-8M/16") not in tinyclip_relations
+    assert ("TinyCLIP ViT-8M/16", "evaluatedOn", "YFCC-15M") not in tinyclip_relations
+    assert ("TinyCLIP ViT-8M/16", "trainedOn", "ImageNet") not in tinyclip_relations
+
+
+def test_relation_keeps_its_evidence_sentence(extract, tinyclip):
+    extraction = extract(*tinyclip)
+    trained = next(r for r in extraction.relations if r.predicate.value == "trainedOn")
+    assert trained.sentence.startswith("Moreover, our TinyCLIP ViT-8M/16, trained on YFCC-15M")
+    assert 0 < trained.confidence <= 1
+
+
+def test_runs_on_hardware_and_addresses_task(extract):
+    extraction = extract("A study", "We propose FlorbNet, a new backbone. FlorbNet runs at 30 FPS on a Jetson Orin for object detection.")
+    triples = {(r.head.text if r.head else "PAPER", r.predicate.value, r.tail.text) for r in extraction.relations}
+    assert ("FlorbNet", "runsOn", "Jetson Orin") in triples
+    assert ("FlorbNet", "addressesTask", "object detection") in triples
+
+
+def test_variant_of_needs_the_family_named_in_the_paper(extract):
+    alone = extract("A study", "We fine-tune ResNet-50 on CIFAR-100.")
+    assert not [r for r in alone.relations if r.predicate.value == "variantOf"]
+    both = extract("A study", "ResNet is strong. We fine-tune ResNet-50 on CIFAR-100.")
+    assert [(r.head.text, r.tail.text) for r in both.relations if r.predicate.value == "variantOf"] == [("ResNet-50", "ResNet")]
+
+
+@pytest.mark.parametrize(
+    ("name", "family"),
+    [("ViT-B/16", "ViT"), ("ResNet50", "ResNet"), ("ResNet-50", "ResNet"), ("YOLOv7-E6", "YOLO"), ("MobileNetV2", "MobileNet"),
+     ("Whisper-small", "Whisper"), ("TinyCLIP", None), ("DeiT-LT", None)],
+)
+def test_family_prefix_from_names(name, family):
+    assert family_prefix(name) == family
