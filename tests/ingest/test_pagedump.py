@@ -126,6 +126,14 @@ def test_organisation_line_replaces_the_authors_line() -> None:
     assert pixel.date is None
 
 
+def test_metadata_counts_on_page_003_match_grep() -> None:
+    papers = papers_of(PAGE_003)
+    # grep -c "authors$" -> 33; dates with a year -> 30; dates followed by an upvote count -> 5
+    assert sum(p.author_count is not None for p in papers) == 33
+    assert sum(p.date is not None for p in papers) == 30
+    assert sorted(p.upvotes for p in papers if p.upvotes is not None) == [1, 1, 1, 3, 3]
+
+
 def test_dates_without_a_year_stay_unknown_when_the_header_has_none() -> None:
     papers = papers_of(PAGE_003)
     geo = by_title(
