@@ -30,9 +30,9 @@ def format_text(report: EvalReport, summary_only: bool) -> str:
     if report.written.records:
         lines += [""] + _block("written (unseen names)", report.written)
     if not summary_only:
-        for kind in ("miss", "false-positive"):
+        for kind, heading in (("miss", "misses"), ("false-positive", "false positives")):
             items = [m for m in report.misses if m.kind == kind]
-            lines += ["", f"{kind}s ({len(items)}):"]
+            lines += ["", f"{heading} ({len(items)}):"]
             lines += [f"  {m.paper_id}  {m.what}  {m.detail}".rstrip() for m in items]
     return "\n".join(lines) + "\n"
 
