@@ -11,19 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import MlkgError
 from kg.records import IngestReport, ResolvedCorpus
 from kg.resources import DATA_DIR, DEFAULT_OUTPUT_DIR
 from kg.vocab import DEFAULT_BASE
 
+if TYPE_CHECKING:
+    from kg.graph.shacl import ValidationReport
+
 VALIDATE_MODES = ("full", "sample", "off")
 OUTPUT_FILES = ("kg.nt", "kg.ttl", "kg.jsonld", "kg.graphml", "extractions.jsonl", "stats.json")
 HTML_FILE = "kg.html"
 STORE_DIR = "store"
 
-Progress = Callable[[Iterable[Any], str, "int | None"], Iterable[Any]]
+Progress = Callable[[Iterable[Any], str, int | None], Iterable[Any]]
 
 
 def no_progress(items: Iterable[Any], label: str, total: int | None = None) -> Iterable[Any]:  # noqa: ARG001
@@ -55,13 +58,13 @@ class BuildSummary:
     triples: int
     left_out: tuple[tuple[str, int], ...]
     files: tuple[Path, ...]
-    validation: Any = None  # kg.graph.ValidationReport, or None when skipped
+    validation: ValidationReport | None = None  # None when validation was skipped
 
 
 class GraphValidationError(MlkgError):
     """The built graph breaks the SHACL shapes: a bug in mlkg, not in the input."""
 
-    def __init__(self, report: Any, shown: int = 10) -> None:
+    def __init__(self, report: ValidationReport, shown: int = 10) -> None:
         self.report = report
         lines = [f"  {v.focus} {v.path}: {v.message}" for v in report.violations[:shown]]
         more = len(report.violations) - shown
@@ -92,7 +95,9 @@ def check_config(config: BuildConfig) -> None:
         raise MlkgError(f"validate must be one of {', '.join(VALIDATE_MODES)}, not {config.validate!r}")
 
 
-def write_outputs(corpus: ResolvedCorpus, config: BuildConfig, ingest: IngestReport | None = None) -> BuildSummary:
+def write_outputs(
+    corpus: ResolvedCorpus, config: BuildConfig, ingest: IngestReport | None = None
+) -> BuildSummary:
     """The graph stage and every file of a build, from a resolved corpus.
 
     ``ingest`` is the ingest report to count papers by (default: the one the corpus carries).

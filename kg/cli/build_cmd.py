@@ -16,7 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "build",
         help="build the knowledge graph and write every output file",
         description="Read paper sources, extract and resolve entities and relations, and write the graph "
-        "(Turtle, N-Triples, JSON-LD, GraphML, extractions.jsonl, stats.json, an HTML view and a query store).",
+        "(Turtle, N-Triples, JSON-LD, GraphML, extractions.jsonl, stats.json, an HTML view and a query "
+        "store).",
     )
     parser.add_argument("--input", "-i", dest="inputs", action="append", type=Path, metavar="PATH",
                         help="file or folder of sources (repeatable; default: the bundled corpus)")
@@ -25,8 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--base", default=DEFAULT_BASE, metavar="IRI",
                         help=f"base IRI of the graph's resources (default: {DEFAULT_BASE})")
     parser.add_argument("--validate", choices=VALIDATE_MODES, default="full",
-                        help="SHACL-check the graph: all of it, a sample of papers (large corpora), or not at all")
-    parser.add_argument("--no-html", dest="html", action="store_false", help="do not write the HTML graph view")
+                        help="SHACL-check the graph: all of it, a sample of papers (large corpora), "
+                        "or not at all")
+    parser.add_argument("--no-html", dest="html", action="store_false",
+                        help="do not write the HTML graph view")
     parser.set_defaults(func=run)
 
 
@@ -46,7 +49,8 @@ def format_summary(summary: BuildSummary) -> str:
     if summary.left_out:
         lines.append(f"left out (outside the ontology): {_pairs(summary.left_out)}")
     lines.append("wrote: " + ", ".join(str(p) for p in summary.files) + f", {summary.out_dir / 'store'}/")
-    lines.append("validation: " + (summary.validation.summary() if summary.validation is not None else "skipped"))
+    validation = summary.validation.summary() if summary.validation is not None else "skipped"
+    lines.append(f"validation: {validation}")
     return "\n".join(lines)
 
 

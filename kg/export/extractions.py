@@ -46,8 +46,10 @@ def _fact_record(fact: Fact, kept: set[tuple[str, str, str]], iris: Iris) -> dic
     if in_graph:
         is_paper = fact.predicate is RelationType.PROPOSES
         subject = iris.paper(fact.subject) if is_paper else iris.entity(fact.subject)
-        record["statement"] = str(statement_iri(iris, subject, MLKG[fact.predicate.value], iris.entity(fact.object),
-                                                fact.paper_id, fact.evidence, fact.extractor))
+        predicate, obj = MLKG[fact.predicate.value], iris.entity(fact.object)
+        record["statement"] = str(
+            statement_iri(iris, subject, predicate, obj, fact.paper_id, fact.evidence, fact.extractor)
+        )
     return record
 
 
@@ -56,7 +58,8 @@ def _result_record(result: ResolvedResult, kept: set[str], iris: Iris) -> dict[s
     return {
         "value": format(result.value, "f"), "unit": result.unit, "text": result.text,
         "model": result.model, "dataset": result.dataset, "metric": result.metric,
-        "evidence": result.evidence, "confidence": _confidence(result.confidence), "extractor": result.extractor,
+        "evidence": result.evidence, "confidence": _confidence(result.confidence),
+        "extractor": result.extractor,
         "result": node if node in kept else None,
     }
 

@@ -10,7 +10,7 @@ from kg.files import atomic_path
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
-    """Write ``graph`` as GraphML; nodes and edges keep the order they were added in (sorted by the builder)."""
+    """Write ``graph`` as GraphML, nodes and edges in the order they were added (sorted by the builder)."""
     with atomic_path(path) as tmp:
         nx.write_graphml(graph, tmp, encoding="utf-8", prettyprint=True, named_key_ids=True)
     return path

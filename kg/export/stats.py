@@ -4,7 +4,8 @@ Counts per class and per property come from the written N-Triples themselves, so
 describe the files, not what the code meant to write.
 
 Example:
-    >>> lines = ['<https://w3id.org/mlkg/resource/model/vit> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/mlkg/ontology#Model> .']
+    >>> lines = ['<https://w3id.org/mlkg/resource/model/vit> '
+    ...          '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/mlkg/ontology#Model> .']
     >>> triple_counts(lines)
     ({'mlkg:Model': 1}, {'rdf:type': 1})
 """
@@ -63,7 +64,7 @@ class ContentCounts:
 
 
 def content_counts(content: GraphContent, lines: Sequence[str]) -> ContentCounts:
-    """Entities per class (all six), distinct edges per predicate (``broader``: skos family links), statements, results."""
+    """Entities per class (all six), edges per predicate (``broader``: SKOS families), statements, results."""
     entities = Counter(entity.type.value for entity in content.entities)
     relations = Counter(claim.predicate for claim in content.mentions + content.relations)
     if content.broader:

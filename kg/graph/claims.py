@@ -51,7 +51,11 @@ class Claim:
 
 @dataclass(frozen=True)
 class GraphContent:
-    """The resolved corpus reduced to what the graph holds, sorted."""
+    """The resolved corpus reduced to what the graph holds, sorted.
+
+    ``broader`` holds ``(entity, family)`` pairs of lexicon families outside the models
+    (written as ``skos:broader``; model families are ``variantOf`` claims in ``relations``).
+    """
 
     papers: tuple[Paper, ...]
     entities: tuple[Entity, ...]
@@ -99,19 +103,24 @@ def _relation_claims(
                 continue
             subject_type, object_type = types[fact.subject], types[fact.object]
             if not signatures[predicate].allows(subject_type, object_type):
-                dropped[f"{predicate.value}: {subject_type.value} -> {object_type.value} outside the ontology"] += 1
+                reason = f"{subject_type.value} -> {object_type.value} outside the ontology"
+                dropped[f"{predicate.value}: {reason}"] += 1
                 continue
         evidence = Evidence(fact.paper_id, fact.evidence, fact.confidence, fact.extractor)
         grouped[(fact.subject, predicate.value, fact.object)].append(evidence)
-    family_links = {link for link in _family_links(corpus, types, dropped) if link[1] == RelationType.VARIANT_OF.value}
+    variant = RelationType.VARIANT_OF.value
+    family_links = {link for link in _family_links(corpus, types, dropped) if link[1] == variant}
     claims = [
-        Claim(s, p, o, _best_first(grouped.get((s, p, o), ())), FAMILY_SOURCE if (s, p, o) in family_links else "")
+        Claim(s, p, o, _best_first(grouped.get((s, p, o), ())),
+              FAMILY_SOURCE if (s, p, o) in family_links else "")
         for (s, p, o) in sorted(set(grouped) | family_links)
     ]
     return claims
 
 
-def _family_links(corpus: ResolvedCorpus, types: dict[str, EntityType], dropped: Counter[str]) -> set[tuple[str, str, str]]:
+def _family_links(
+    corpus: ResolvedCorpus, types: dict[str, EntityType], dropped: Counter[str]
+) -> set[tuple[str, str, str]]:
     """``(entity, variantOf | broader, family)`` for every lexicon family of the same class.
 
     Model families are ``mlkg:variantOf`` (the contract); the other classes' families are
@@ -151,7 +160,9 @@ def _mention_claims(corpus: ResolvedCorpus, types: dict[str, EntityType], paper_
     return [Claim(p, MENTIONS, e, _best_first(ev)) for (p, e), ev in sorted(grouped.items())]
 
 
-def _checked_result(result: ResolvedResult, types: dict[str, EntityType], dropped: Counter[str]) -> ResolvedResult:
+def _checked_result(
+    result: ResolvedResult, types: dict[str, EntityType], dropped: Counter[str]
+) -> ResolvedResult:
     ranges = result_link_ranges()
     links = {"model": result.model, "dataset": result.dataset, "metric": result.metric}
     for name, key in links.items():

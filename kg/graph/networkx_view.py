@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.graph.claims import Claim, GraphContent, graph_content
+from kg.graph.claims import MENTIONS, Claim, GraphContent, graph_content
 from kg.iris import Iris
 from kg.records import RelationType, ResolvedCorpus
 
@@ -68,7 +68,7 @@ def to_networkx(corpus: ResolvedCorpus | GraphContent, iris: Iris) -> nx.MultiDi
             paper_count=paper_counts[entity.key],
         )
     for claim in content.mentions + content.relations:
-        from_paper = claim.predicate in ("mentions", RelationType.PROPOSES.value)
+        from_paper = claim.predicate in (MENTIONS, RelationType.PROPOSES.value)
         subject = iris.paper(claim.subject) if from_paper else iris.entity(claim.subject)
         graph.add_edge(str(subject), str(iris.entity(claim.object)), key=claim.predicate,
                        **_edge_attributes(claim, iris))

@@ -68,11 +68,15 @@ def relation_signatures(path: Path = ONTOLOGY_FILE) -> dict[RelationType, Signat
         domain = graph.value(prop, RDFS.domain)
         rng = graph.value(prop, RDFS.range)
         if domain is None or rng is None or (prop, RDF.type, OWL.ObjectProperty) not in graph:
-            raise MlkgError(f"{path.name}: {prop} needs rdf:type owl:ObjectProperty, rdfs:domain and rdfs:range")
+            raise MlkgError(
+                f"{path.name}: {prop} needs rdf:type owl:ObjectProperty, rdfs:domain and rdfs:range"
+            )
         if relation is RelationType.PROPOSES:
             signatures[relation] = Signature(frozenset(), _entity_types(graph, URIRef(rng)))
         else:
-            signatures[relation] = Signature(_entity_types(graph, URIRef(domain)), _entity_types(graph, URIRef(rng)))
+            signatures[relation] = Signature(
+                _entity_types(graph, URIRef(domain)), _entity_types(graph, URIRef(rng))
+            )
     return signatures
 
 

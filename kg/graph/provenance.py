@@ -48,7 +48,9 @@ def statement_iri(iris: Iris, subject: URIRef, predicate: URIRef, obj: URIRef,
     return iris.statement(subject, predicate, obj, paper_id, sentence, extractor)
 
 
-def statement_triples(claim: Claim, subject: URIRef, predicate: URIRef, obj: URIRef, iris: Iris) -> Iterator[Triple]:
+def statement_triples(
+    claim: Claim, subject: URIRef, predicate: URIRef, obj: URIRef, iris: Iris
+) -> Iterator[Triple]:
     """One ``rdf:Statement`` per piece of evidence (paper, sentence, extractor) of ``claim``."""
     for evidence in claim.evidence:
         node = terms.iri(str(statement_iri(iris, subject, predicate, obj,

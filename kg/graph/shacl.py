@@ -127,7 +127,8 @@ def sample_lines(lines: Sequence[str], papers: int = PAPER_SAMPLE) -> tuple[list
     nodes |= {s for s, p, o in split if p == derived_p and o in chosen}
     kept = [line for line, (s, _, _) in zip(lines, split, strict=True) if s in nodes]
     pointed = {o for s, _, o in split if s in nodes and o.startswith("<")} - nodes
-    kept += [line for line, (s, p, _) in zip(lines, split, strict=True) if s in pointed and p in (type_p, label_p)]
+    kept += [line for line, (s, p, _) in zip(lines, split, strict=True)
+             if s in pointed and p in (type_p, label_p)]
     return sorted(kept), len(chosen)
 
 

@@ -5,7 +5,8 @@ Turtle is written by Oxigraph from the same sorted triples, so it is grouped by 
 identical from build to build.
 
 Example:
-    >>> lines = ['<https://w3id.org/mlkg/resource/model/vit> <http://www.w3.org/2000/01/rdf-schema#label> "ViT" .']
+    >>> lines = ['<https://w3id.org/mlkg/resource/model/vit> '
+    ...          '<http://www.w3.org/2000/01/rdf-schema#label> "ViT" .']
     >>> print(turtle_bytes(lines, Iris()).decode().splitlines()[-1])
     model:vit rdfs:label "ViT" .
 """
@@ -71,7 +72,8 @@ def write_store(nt_file: Path, store_dir: Path) -> None:
         store.flush()
         del store  # closes the database so the directory can move
         if store_dir.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".old", dir=store_dir.parent))
+            retired = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".old",
+                                            dir=store_dir.parent))
             os.replace(store_dir, retired / store_dir.name)
         os.replace(fresh, store_dir)
     finally:

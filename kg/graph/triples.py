@@ -11,8 +11,8 @@ Example:
     >>> vit = Entity(key="model/vit-b-16", label="ViT-B/16", type=EntityType.MODEL, aliases=("ViT-B-16",))
     >>> corpus = ResolvedCorpus(papers=(paper,), entities=(vit,), mentions=(), facts=(), results=())
     >>> lines = rdf_lines(corpus, Iris())
-    >>> [l for l in lines if "altLabel" in l]
-    ['<https://w3id.org/mlkg/resource/model/vit-b-16> <http://www.w3.org/2004/02/skos/core#altLabel> "ViT-B-16" .']
+    >>> [l.split(" ", 1)[1] for l in lines if "altLabel" in l]
+    ['<http://www.w3.org/2004/02/skos/core#altLabel> "ViT-B-16" .']
 """
 
 from __future__ import annotations
