@@ -25,7 +25,6 @@ _SCRIPT_UNSAFE = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
-_SCRIPT_TABLE = str.maketrans(_SCRIPT_UNSAFE)
 
 
 def json_for_script(value: object) -> str:
@@ -35,7 +34,9 @@ def json_for_script(value: object) -> str:
     means the same character, so the translation never changes the parsed value.
     """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
-    return text.translate(_SCRIPT_TABLE)
+    for char, escape in _SCRIPT_UNSAFE.items():  # str.replace is much faster than translate here
+        text = text.replace(char, escape)
+    return text
 
 
 def escape_html(text: str) -> str:

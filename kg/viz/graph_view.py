@@ -84,12 +84,11 @@ def _build_network(graph: nx.MultiDiGraph, selection: ViewSelection) -> Network:
     """A pyvis network holding the selected nodes and edges with their styles and card data."""
     net = Network(directed=True, cdn_resources="in_line")
     focus = set(selection.focus)
-    for node in selection.nodes:
+    for node, degree in zip(selection.nodes, selection.degrees, strict=True):
         data = graph.nodes[node]
         kind = str(data.get("kind", "") or "Other")
         style = node_style(kind)
         papers, paper_total = _papers_mentioning(graph, node) if kind != "Paper" else ([], 0)
-        degree = graph.degree(node)
         net.add_node(
             node,
             label=_node_label(data, node),

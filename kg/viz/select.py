@@ -44,6 +44,7 @@ class ViewSelection:
     """
 
     nodes: tuple[str, ...]
+    degrees: tuple[int, ...]  # degree of each node in the whole graph, aligned with ``nodes``
     edges: tuple[tuple[str, str, str], ...]
     total_nodes: int
     total_edges: int
@@ -123,24 +124,37 @@ def _within_hops(graph: nx.MultiDiGraph, seeds: Iterable[str], hops: int, allowe
     return distance
 
 
-def _rank_key(graph: nx.MultiDiGraph, node: str) -> tuple[int, str, str]:
-    return (-graph.degree(node), str(graph.nodes[node].get("label", "")), node)
+def _rank_key(graph: nx.MultiDiGraph, degree: dict[str, int], node: str) -> tuple[int, str, str]:
+    return (-degree[node], str(graph.nodes[node].get("label", "")), node)
 
 
 def _edges_between(
-    graph: nx.MultiDiGraph, nodes: set[str], max_edges: int
+    graph: nx.MultiDiGraph, degree: dict[str, int], nodes: set[str], max_edges: int
 ) -> tuple[tuple[tuple[str, str, str], ...], int]:
-    """Edges among ``nodes``; past ``max_edges`` keep relations first, then the most-cited ends."""
+    """Edges among ``nodes``; past ``max_edges``, first one link per node so no shown node is
+    left floating, then relations before ``mentions``, links between busier nodes first."""
     edges = [(u, v, str(k)) for u, v, k in graph.edges(keys=True) if u in nodes and v in nodes]
     if len(edges) <= max_edges:
         return tuple(sorted(edges)), 0
 
-    def weight(edge: tuple[str, str, str]) -> tuple[int, int, tuple[str, str, str]]:
+    def weight(edge: tuple[str, str, str]) -> tuple[bool, int, tuple[str, str, str]]:
         u, v, key = edge
-        return (key == "mentions", -(graph.degree(u) + graph.degree(v)), edge)
+        return (key == "mentions", -(degree[u] + degree[v]), edge)
 
-    kept = sorted(edges, key=weight)[:max_edges]
-    return tuple(sorted(kept)), len(edges) - max_edges
+    ranked = sorted(edges, key=weight)
+    kept: set[tuple[str, str, str]] = set()
+    anchored: set[str] = set()
+    for edge in ranked:  # best link of each node, in rank order
+        if len(kept) >= max_edges:
+            break
+        if edge[0] not in anchored or edge[1] not in anchored:
+            kept.add(edge)
+            anchored.update(edge[:2])
+    for edge in ranked:
+        if len(kept) >= max_edges:
+            break
+        kept.add(edge)
+    return tuple(sorted(kept)), len(edges) - len(kept)
 
 
 def select_view(
@@ -162,18 +176,20 @@ def select_view(
         raise MlkgError("--max-nodes must be at least 1")
     if hops < 0:
         raise MlkgError("--hops must be 0 or more")
+    degree = dict(graph.degree())
     allowed = {n for n, d in graph.nodes(data=True) if not classes or d.get("kind") in classes}
     seeds: tuple[str, ...] = ()
     if focus is not None:
         seeds = find_focus(graph, focus)
         distance = _within_hops(graph, seeds, hops, allowed | set(seeds))
-        candidates = sorted(distance, key=lambda n: (distance[n],) + _rank_key(graph, n))
+        candidates = sorted(distance, key=lambda n: (distance[n],) + _rank_key(graph, degree, n))
     else:
-        candidates = sorted(allowed, key=lambda n: _rank_key(graph, n))
-    chosen = set(candidates[:max_nodes])
-    edges, dropped = _edges_between(graph, chosen, max_edges)
+        candidates = sorted(allowed, key=lambda n: _rank_key(graph, degree, n))
+    chosen = sorted(candidates[:max_nodes])
+    edges, dropped = _edges_between(graph, degree, set(chosen), max_edges)
     return ViewSelection(
-        nodes=tuple(sorted(chosen)),
+        nodes=tuple(chosen),
+        degrees=tuple(degree[n] for n in chosen),
         edges=edges,
         total_nodes=graph.number_of_nodes(),
         total_edges=graph.number_of_edges(),

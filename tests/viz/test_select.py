@@ -74,10 +74,19 @@ def test_everything_fits_so_nothing_is_ranked(toy_graph) -> None:
     assert not view.ranked_by_degree
 
 
-def test_max_edges_keeps_relations_before_mentions(toy_graph) -> None:
-    view = select_view(toy_graph, max_edges=11)
-    assert view.dropped_edges == 15
-    assert "mentions" not in {k for _, _, k in view.edges}
+def test_max_edges_keeps_every_node_linked_then_prefers_relations(toy_graph) -> None:
+    view = select_view(toy_graph, max_edges=15)
+    assert len(view.edges) == 15 and view.dropped_edges == 11
+    linked = {u for u, _, _ in view.edges} | {v for _, v, _ in view.edges}
+    assert linked == set(toy_graph.nodes)  # no shown node is left floating
+    # the paper with only mentions keeps one, but most kept links are relations
+    assert any(u.endswith("1512.03385") for u, _, k in view.edges if k == "mentions")
+    assert sum(k != "mentions" for _, _, k in view.edges) > sum(k == "mentions" for _, _, k in view.edges)
+
+
+def test_max_edges_smaller_than_the_nodes_still_caps(toy_graph) -> None:
+    view = select_view(toy_graph, max_edges=4)
+    assert len(view.edges) == 4 and view.dropped_edges == 22
 
 
 def test_selection_leaves_the_graph_untouched(toy_graph) -> None:
