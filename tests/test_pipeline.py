@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Graph
-from rdflib.namespace import RDF
+from rdflib import BNode, Graph, URIRef
+from rdflib.namespace import DCTERMS, RDF
 
 from kg.cli import main
 from kg.graph import load_graph, load_networkx
@@ -123,3 +123,18 @@ def test_kg_build_on_a_small_input_prints_a_summary(tmp_path: Path, capsys: pyte
     assert not (out / "kg.html").exists()
     nt = (out / "kg.nt").read_text(encoding="utf-8")
     assert "<https://w3id.org/mlkg/resource/paper/2309.12314> <https://w3id.org/mlkg/ontology#proposes>" in nt
+
+
+def test_extractions_offsets_point_into_the_paper_text(bundled_build: Path) -> None:
+    rdf = Graph().parse(bundled_build / "kg.nt", format="nt")
+    records = [json.loads(line) for line in (bundled_build / "extractions.jsonl").open(encoding="utf-8")]
+    assert len(records) == len(set(rdf.subjects(RDF.type, MLKG.Paper)))
+    checked = 0
+    for record in records:
+        paper = rdf.resource(URIRef(record["iri"]))
+        fields = {"title": str(paper.value(DCTERMS.title)), "abstract": str(paper.value(DCTERMS.abstract) or "")}
+        for m in record["mentions"]:
+            assert fields[m["field"]][m["start"]:m["end"]] == m["text"], (record["paper"], m)
+            assert (paper.identifier, MLKG.mentions, URIRef(m["entity_iri"])) in rdf
+            checked += 1
+    assert checked > 1000
