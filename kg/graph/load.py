@@ -17,6 +17,8 @@ def load_graph(out_dir: str | Path) -> Graph:
     """An rdflib Graph over the on-disk Oxigraph store of a build (read-only).
 
     SPARQL through ``Graph.query`` runs inside Oxigraph, so it is fast on large graphs.
+    Plain strings come back typed ``xsd:string`` (RDF 1.1), so compare ``.toPython()`` values
+    or ``str()`` rather than ``Literal("x")``.
     """
     import pyoxigraph as ox
     from oxrdflib import OxigraphStore
