@@ -63,7 +63,7 @@ def to_networkx(corpus: ResolvedCorpus | GraphContent, iris: Iris) -> nx.MultiDi
             str(iris.entity(entity.key)),
             kind=entity.type.value,
             label=entity.label,
-            aliases=ALIAS_SEPARATOR.join(a for a in entity.aliases if a != entity.label),
+            aliases=ALIAS_SEPARATOR.join(dict.fromkeys(a for a in entity.aliases if a != entity.label)),
             date="",
             paper_count=paper_counts[entity.key],
         )
