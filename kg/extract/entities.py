@@ -12,6 +12,8 @@ Signals that agree raise the confidence.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -81,6 +83,7 @@ class EntityChooser:
             ents.append(span)
             confidence_by_offsets[(span.start_char, span.end_char)] = round(confidence, 2)
         ents = self._extend_hardware(doc, _type_from_neighbours(doc, sorted(ents, key=lambda s: s.start)))
+        ents = self._extend_modifiers(doc, ents)
         doc.set_ents(ents, default="outside")
         confidence_by_offsets = {
             (ent.start_char, ent.end_char): max(
@@ -120,6 +123,24 @@ class EntityChooser:
         return [ent for ent in out if id(ent) not in absorbed]
 
 
+    def _extend_modifiers(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A task or method keeps a hyphenated modifier written before it:
+        "Cross-Lingual Voice Conversion", "zero-shot OOD detection" (not "large-scale ...")."""
+        out = []
+        previous_end = 0
+        for ent in ents:
+            if ent.label_ in (EntityType.TASK.value, EntityType.METHOD.value):
+                match = _MODIFIER.search(doc.text, 0, ent.start_char)
+                if match and match.start() >= previous_end and match.group(1).lower() not in self.rules.generic_modifiers:
+                    wider = doc.char_span(match.start(1), ent.end_char)
+                    if wider is not None and not any(t.ent_type_ and t.i < ent.start for t in wider):
+                        ent = Span(doc, wider.start, wider.end, label=ent.label_, kb_id=ent.kb_id_)
+            previous_end = ent.end_char
+            out.append(ent)
+        return out
+
+
+_MODIFIER = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)\s$")
 LIST_JOINERS = {",", "and", "or", ", and", ", or"}
 
 

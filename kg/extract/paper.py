@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.abbreviations import ABBREVIATIONS
+from kg.extract.definitions import STOP_SCAN
 from kg.extract.entities import CONFIDENCE, PROPOSED
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -102,11 +103,35 @@ def mentions_of(doc: Doc, field: str) -> list[tuple[Span, Mention]]:
     return found
 
 
+INTRODUCED_TYPES = {EntityType.METHOD.value, EntityType.MODEL.value, EntityType.DATASET.value}
+
+
+def introduced_objects(doc: Doc) -> set[tuple[int, int]]:
+    """Offsets of entities that are the object of "we propose/introduce/present ...":
+    "we first propose soft contrastive learning", "we introduce a novel token merging"."""
+    rules = default_rules()
+    verbs = {cue for cue, kind in rules.definition_cues.items() if kind == "verb"}
+    starts = {ent.start: ent for ent in doc.ents}
+    found: set[tuple[int, int]] = set()
+    for token in doc:
+        if token.lower_ not in verbs:
+            continue
+        if not any(t.lower_ == "we" for t in doc[max(token.sent.start, token.i - 3) : token.i]):
+            continue
+        i = token.i + 1
+        while i < min(token.sent.end, token.i + 7) and i not in starts and doc[i].is_lower and doc[i].lower_ not in STOP_SCAN:
+            i += 1
+        ent = starts.get(i)
+        if ent is not None and ent.label_ in INTRODUCED_TYPES:
+            found.add((ent.start_char, ent.end_char))
+    return found
+
+
 def _proposals(docs: dict[str, Doc], spans: dict[str, list[tuple[Span, Mention]]]) -> list[Relation]:
     relations: list[Relation] = []
     seen: set[str] = set()
     for field in ("title", "abstract"):
-        proposed = docs[field].user_data.get(PROPOSED, set())
+        proposed = docs[field].user_data.get(PROPOSED, set()) | introduced_objects(docs[field])
         for _, mention in spans[field]:
             if (mention.start, mention.end) in proposed and mention.text.lower() not in seen:
                 seen.add(mention.text.lower())

@@ -49,6 +49,7 @@ class ExtractionRules:
     not_names: frozenset[str]
     never: frozenset[str]
     hardware_heads: frozenset[str]
+    generic_modifiers: frozenset[str]
     hardware_vendors: frozenset[str]
     rule_confidence: dict[str, tuple[float, int]]
 
@@ -134,6 +135,7 @@ def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
         sentence_abbreviations=abbreviations,
         not_names=_word_list(directory / "not_names.txt"),
         never=_word_list(directory / "never_entities.txt"),
+        generic_modifiers=_word_list(directory / "generic_modifiers.txt"),
         hardware_heads=frozenset(w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "head"),
         hardware_vendors=frozenset(
             w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "vendor"
