@@ -219,7 +219,8 @@ def write_graph_html(
     max_nodes: int = DEFAULT_MAX_NODES,
     matrix: bool = True,
 ) -> GraphViewSummary:
-    """Write the graph page to ``out`` (and, with ``matrix``, ``<stem>-matrix.html`` beside it).
+    """Write the graph page to ``out`` (and, with ``matrix``, ``<stem>-matrix.html`` beside it,
+    over the same nodes as the page).
 
     ``graph`` follows the NetworkX contract (node ``kind``/``label``/``aliases``/``date``/
     ``paper_count``; edge key = predicate with ``evidence``/``confidence``/``paper``...). It is
@@ -232,7 +233,8 @@ def write_graph_html(
         from kg.viz.matrix_view import write_matrix_html
 
         matrix_path = out.with_name(f"{out.stem}-matrix.html")
-        write_matrix_html(graph, matrix_path, title=f"{title}: models × datasets", graph_href=out.name)
+        write_matrix_html(graph, matrix_path, title=f"{title}: models × datasets", graph_href=out.name,
+                          within=frozenset(selection.nodes))
     page = render_graph_page(graph, selection, title=title, matrix_href=matrix_path.name if matrix_path else None)
     write_atomic(out, page)
     return GraphViewSummary(

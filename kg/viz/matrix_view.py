@@ -76,10 +76,20 @@ def _axis(graph: nx.MultiDiGraph, node: str) -> Axis:
     return Axis(node, str(data.get("label", "") or node), kind, node_style(kind).colour)
 
 
-def build_matrix(graph: nx.MultiDiGraph, max_rows: int = MAX_ROWS, max_columns: int = MAX_COLUMNS) -> Matrix:
-    """Collect trainedOn/evaluatedOn links into a matrix, busiest rows and columns first."""
+def build_matrix(
+    graph: nx.MultiDiGraph,
+    max_rows: int = MAX_ROWS,
+    max_columns: int = MAX_COLUMNS,
+    within: frozenset[str] | None = None,
+) -> Matrix:
+    """Collect trainedOn/evaluatedOn links into a matrix, busiest rows and columns first.
+
+    ``within`` limits rows and columns to those nodes (the nodes a graph page shows).
+    """
     links: dict[tuple[str, str], list[tuple[str, dict]]] = defaultdict(list)
     for source, target, key, data in graph.edges(keys=True, data=True):
+        if within is not None and (source not in within or target not in within):
+            continue
         predicate = str(data.get("predicate", key) or key)
         if predicate in MATRIX_PREDICATES:
             links[(source, target)].append((predicate, data))
@@ -137,8 +147,15 @@ def render_matrix_page(matrix: Matrix, *, title: str, graph_href: str | None = N
     return assets.render("matrix.html.j2", title=title, matrix=matrix, grid=grid, graph_href=graph_href)
 
 
-def write_matrix_html(graph: nx.MultiDiGraph, out: Path, *, title: str, graph_href: str | None = None) -> Matrix:
+def write_matrix_html(
+    graph: nx.MultiDiGraph,
+    out: Path,
+    *,
+    title: str,
+    graph_href: str | None = None,
+    within: frozenset[str] | None = None,
+) -> Matrix:
     """Write the Model × Dataset page to ``out`` and return what it holds."""
-    matrix = build_matrix(graph)
+    matrix = build_matrix(graph, within=within)
     write_atomic(out, render_matrix_page(matrix, title=title, graph_href=graph_href))
     return matrix

@@ -164,3 +164,11 @@ def test_empty_graph_still_writes_a_page(tmp_path) -> None:
     summary = write_graph_html(nx.MultiDiGraph(), tmp_path / "kg.html", title="empty")
     assert (summary.nodes_shown, summary.edges_shown) == (0, 0)
     assert payload(tmp_path / "kg.html")["nodes"] == []
+
+
+def test_focus_page_matrix_covers_the_same_nodes(toy_graph, tmp_path) -> None:
+    write_graph_html(toy_graph, tmp_path / "vit.html", title="ViT", focus="ViT", hops=1)
+    html = (tmp_path / "vit-matrix.html").read_text(encoding="utf-8")
+    # one hop from ViT: ViT and ViT-B/16 on ImageNet, ViT on JFT-300M; ResNet-50 is shown but COCO is not
+    assert "ResNet-50 × ImageNet" in html and "ResNet-50 × COCO" not in html
+    assert "ViT × JFT-300M" in html and "ViT-B/16 × ImageNet" in html

@@ -84,3 +84,11 @@ def test_matrix_caps_rows_and_columns_and_reports_totals(toy_graph) -> None:
     matrix = build_matrix(toy_graph, max_rows=1, max_columns=1)
     assert (len(matrix.rows), matrix.total_rows, len(matrix.columns), matrix.total_columns) == (1, 3, 1, 3)
     assert [c.marks for c in matrix.cells] == ["T"]  # ResNet-50 x ImageNet
+
+
+def test_matrix_within_a_selection_keeps_only_its_nodes(toy_graph) -> None:
+    r = "https://w3id.org/mlkg/resource/"
+    within = frozenset({r + "model/vit", r + "dataset/imagenet", r + "dataset/coco"})
+    matrix = build_matrix(toy_graph, within=within)
+    assert [(matrix.rows[c.row].label, matrix.columns[c.column].label, c.marks) for c in matrix.cells] == [
+        ("ViT", "ImageNet", "E")]
