@@ -29,6 +29,8 @@ QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "`", "``", "''"}
 SUBJECTS = {"we", "paper", "work", "study", "this", "here", "authors", "i"}
 NEW_WORDS = {"new", "novel", "our", "first", "simple", "proposed"}
 STOP_SCAN = {"called", "dubbed", "named", "termed", "which", "that", "to", "for", "of", "in", "on", "with", "from", "by", "as", "at", "into", "via"}
+TITLE_STOP = {"beyond", "not", "be", "may", "is", "are", "the", "a", "an", "of", "for", "to", "in", "on", "with", "when",
+              "do", "we", "how", "what", "why", "does", "can", "towards", "toward", "rethinking", "revisiting", "you"}
 NOT_NAMES = {"we", "the", "a", "an", "this", "it", "our", "in", "to", "i", "they", "that"}
 
 
@@ -212,7 +214,7 @@ class DefinitionMatcher:
         for token in doc[:6]:
             if token.text == ":" and token.i > 0:
                 name = name_after(doc, 0, token.i)
-                if name is not None and name.end == token.i and not any(t.is_lower for t in name):
+                if name is not None and name.end == token.i and not any(t.is_lower or t.lower_ in TITLE_STOP for t in name):
                     self._add(doc, name, None, "definition:title")
                 return
 
