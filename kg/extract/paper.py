@@ -141,6 +141,18 @@ def _proposals(docs: dict[str, Doc], spans: dict[str, list[tuple[Span, Mention]]
     return relations
 
 
+def _short_forms_of(proposed: list[Mention], docs: dict[str, Doc], mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the short forms of proposed names ("MoDE" for "Mixture of Data Experts"),
+    so that a sentence naming the paper's own entity by its short form is recognised."""
+    own = {m.text for m in proposed}
+    shorts = {short for doc in docs.values() for short, long, _ in doc.user_data.get(ABBREVIATIONS, []) if long in own}
+    found: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.text in shorts and mention.text not in own:
+            found.setdefault(mention.text, mention)
+    return list(found.values())
+
+
 def extract_paper(paper_id: str, title: Doc, abstract: Doc) -> PaperExtraction:
     docs = {"title": title, "abstract": abstract}
     propagate_names([title, abstract])
@@ -150,6 +162,7 @@ def extract_paper(paper_id: str, title: Doc, abstract: Doc) -> PaperExtraction:
     relations = list(proposals)
     results = []
     paper_mentions = [m for pairs in spans.values() for _, m in pairs]
+    proposed = proposed + _short_forms_of(proposed, docs, paper_mentions)
     for field, doc in docs.items():
         relations.extend(find_relations(doc, spans[field], proposed, paper_mentions))
         results.extend(find_results(doc, spans[field], proposed, field))
