@@ -63,16 +63,16 @@ def _papers_mentioning(graph: nx.MultiDiGraph, node: str) -> tuple[list[str], in
 
 
 def label_size(degree: int) -> int:
-    """Label font size: 14 px, growing with the log of degree past 10 links.
+    """Label font size: 14 px, growing with the log of degree past 10 links, at most 34 px.
 
     vis-network hides a label once its on-screen size drops below a threshold, so on the
     zoomed-out overview only the hubs stay named, and every label appears when zooming in.
 
     Example:
         >>> label_size(3), label_size(40), label_size(160)
-        (14, 30, 46)
+        (14, 30, 34)
     """
-    return 14 if degree <= 10 else round(14 + 8 * math.log2(degree / 10))
+    return 14 if degree <= 10 else min(34, round(14 + 8 * math.log2(degree / 10)))
 
 
 def _node_label(data: dict, node: str) -> str:
@@ -93,7 +93,7 @@ def _build_network(graph: nx.MultiDiGraph, selection: ViewSelection) -> Network:
             node,
             label=_node_label(data, node),
             shape=style.shape,
-            color=style.colour,
+            color={"background": style.colour, "border": "#1f2933"} if node in focus else style.colour,
             value=round(math.log2(1 + degree), 3),
             kind=style.kind,
             name=str(data.get("label", "") or node),
