@@ -4,6 +4,7 @@ Run by hand (numbers go in the README, nothing is asserted):
 
     python benchmarks/viz_scale.py                       # 50k nodes, default top-2,000 page, median of 3
     python benchmarks/viz_scale.py --nodes 50000 --browser   # also time layout in headless Chromium
+    python benchmarks/viz_scale.py --graph outputs --browser  # a built graph instead (reads kg.graphml)
 
 The synthetic graph has the bundled build's shape: papers that mention 6-10 entities each,
 entity popularity drawn from a Zipf-like law (so a few hubs, a long tail), and
@@ -107,6 +108,7 @@ def time_in_browser(page_path: Path) -> dict[str, float] | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=50_000)
+    parser.add_argument("--graph", type=Path, default=None, help="time a built graph (kg.graphml in DIR) instead")
     parser.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES)
     parser.add_argument("--repeat", type=int, default=3, help="time this many runs, report the median")
     parser.add_argument("--browser", action="store_true", help="also time load and layout in headless Chromium")
@@ -114,16 +116,24 @@ def main() -> None:
     args = parser.parse_args()
 
     t0 = time.perf_counter()
-    graph = synthetic_graph(args.nodes)
-    generated = time.perf_counter() - t0
-    print(f"synthetic graph: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges "
-          f"(generated in {generated:.1f}s, not timed below)")
+    if args.graph is not None:
+        from kg.graph import load_networkx
+
+        graph = load_networkx(args.graph)
+        source = f"{args.graph / 'kg.graphml'}"
+    else:
+        graph = synthetic_graph(args.nodes)
+        source = "synthetic graph"
+    prepared = time.perf_counter() - t0
+    print(f"{source}: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges "
+          f"(made or read in {prepared:.1f}s, not timed below)")
     folder = args.keep or Path(tempfile.mkdtemp(prefix="viz-scale-"))
     out = folder / "kg.html"
     times = []
     for _ in range(max(1, args.repeat)):
         started = time.perf_counter()
-        summary = write_graph_html(graph, out, title=f"synthetic {args.nodes:,}", max_nodes=args.max_nodes)
+        summary = write_graph_html(graph, out, title=f"{source} ({graph.number_of_nodes():,} nodes)",
+                                   max_nodes=args.max_nodes)
         times.append(time.perf_counter() - started)
     elapsed = statistics.median(times)
     result = {
