@@ -30,6 +30,7 @@ from kg.viz.styles import EDGE_STYLES, NODE_STYLES, edge_style, node_style
 
 PAPERS_PER_TOOLTIP = 12
 PAPER_LABEL_CHARS = 36
+ENTITY_LABEL_CHARS = 48
 SEED = 7
 
 
@@ -77,7 +78,7 @@ def label_size(degree: int) -> int:
 
 def _node_label(data: dict, node: str) -> str:
     label = str(data.get("label", "") or node)
-    return shorten(label, PAPER_LABEL_CHARS) if data.get("kind") == "Paper" else label
+    return shorten(label, PAPER_LABEL_CHARS if data.get("kind") == "Paper" else ENTITY_LABEL_CHARS)
 
 
 def _build_network(graph: nx.MultiDiGraph, selection: ViewSelection) -> Network:
