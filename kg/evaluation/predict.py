@@ -2,7 +2,8 @@
 
 Mentions whose names fold to the same key, or that an abbreviation pair links
 ("Token Merging" / "ToMe"), are one predicted entity; its type is the confidence-weighted
-majority of its mentions' types, as in the resolver.
+majority of its mentions' types, as in the resolver. Model sizes are not compared with
+gold results (the guideline does not count them as results).
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ from __future__ import annotations
 from kg.evaluation.gold import PAPER, fold_name
 from kg.evaluation.scoring import PredictedEntity, PredictedResult, Prediction
 from kg.records import EntityType, PaperExtraction
+
+# Model sizes ("436M parameters") are extracted for the graph, but the annotation guideline
+# does not count a model's size as a result, so they are left out of the comparison.
+SIZE_RULE = "result:size"
 
 
 def _groups(extraction: PaperExtraction) -> dict[str, str]:
@@ -57,5 +62,6 @@ def predict(extraction: PaperExtraction) -> Prediction:
             r.metric.text if r.metric else None,
         )
         for r in extraction.results
+        if r.rule != SIZE_RULE
     )
     return Prediction(extraction.paper_id, entities, relations, results)

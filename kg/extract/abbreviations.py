@@ -10,6 +10,9 @@ alias of the long form corpus-wide.
 Example:
     >>> find_pairs("We use Token Merging (ToMe) and receptive fields (RF).")
     [(7, 20, 22, 26), (32, 48, 50, 52)]
+    >>> text = "We introduce Monarch Mixer (M2)."
+    >>> [text[a:b] for a, b, _, _ in find_pairs(text)]
+    ['Monarch Mixer']
 """
 
 from __future__ import annotations
@@ -66,6 +69,30 @@ def best_long_form(short: str, candidate: str) -> int | None:
     return candidate.rfind(" ", 0, lpos + 1) + 1
 
 
+_COUNTED = re.compile(r"^([A-Za-z])\^?(\d)$")
+_JOINING = {"on", "of", "the", "and", "for", "with", "in", "to", "a"}
+
+
+def counted_long_form(short: str, candidate: str) -> int | None:
+    """Offset of the long form of a counted short form: "Monarch Mixer (M2)", "Scaling on Scales (S^2)"
+    (a letter and how many words start with it)."""
+    match = _COUNTED.match(short)
+    if match is None:
+        return None
+    letter, count = match.group(1).lower(), int(match.group(2))
+    words = candidate.split(" ")
+    found = 0
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word[:1].lower() == letter:
+            found += 1
+            if found == count:
+                return len(" ".join(words[:index])) + (1 if index else 0)
+        elif word.lower() not in _JOINING:
+            return None
+    return None
+
+
 def find_pairs(text: str) -> list[tuple[int, int, int, int]]:
     """``(long_start, long_end, short_start, short_end)`` for every definition in ``text``."""
     pairs = []
@@ -81,6 +108,9 @@ def find_pairs(text: str) -> list[tuple[int, int, int, int]]:
         window = min(len(short) + 5, 2 * len(short))
         candidate = " ".join(words[-window:])
         offset = best_long_form(short, candidate)
+        if offset is None:
+            candidate = " ".join(words[-8:])
+            offset = counted_long_form(short, candidate)
         if offset is None:
             continue
         long_start = end - len(candidate) + offset

@@ -9,6 +9,8 @@ text keeps the range), sizes ("436M parameters") and bare scores next to a metri
 Example:
     >>> [m.group(0) for m in NUMBER.finditer("41.1% on ImageNet, 2x faster, 1.4 - 7.8 times, 436M parameters")]
     ['41.1%', '2x', '1.4 - 7.8 times', '436M parameters']
+    >>> [m.group(0) for m in NUMBER.finditer("+1.1%, 62.7/42.1 and 84.3\\\\% for top-1")]
+    ['+1.1%', '62.7/42.1', '84.3\\\\%']
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from spacy.tokens import Doc, Span
 from kg.records import EntityType, Mention, Result
 
 NUMBER = re.compile(
-    r"(?<![\w.])(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:(?<![\w.])[+-]|(?<![\w.+/-]))(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:/[+-]?\d+(?:\.\d+)?)*"
     r"(?:\s?(?:-|–|~|to)\s?(?P<upper>\d+(?:\.\d+)?))?"
-    r"(?:\s?(?P<unit>%|×|x(?![a-z])|X(?![a-z])|times|fold|(?P<size>[MBKT])\s?(?:parameters|params)))?"
+    r"(?:\s?(?P<unit>\\?%|×|x(?![a-z])|X(?![a-z])|times|fold|(?P<size>[MBKT])\s?(?:parameters|params)))?"
     r"(?![\w%])"
 )
 CLAUSE_END = re.compile(r";\s*")
@@ -37,7 +40,7 @@ def _unit(match: re.Match[str]) -> str | None:
         return None
     if match.group("size"):
         return match.group("size") + " parameters"
-    return {"×": "x", "X": "x", "times": "x", "fold": "x"}.get(unit, unit)
+    return {"×": "x", "X": "x", "times": "x", "fold": "x", "\\%": "%"}.get(unit, unit)
 
 
 def _metric_for(mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -98,6 +101,8 @@ def find_results(
                 metric = None
             try:
                 value = Decimal(match.group("value").replace(",", ""))
+                if match.group(0).startswith("-"):
+                    value = -value
             except InvalidOperation:
                 continue
             model = _model_for(in_clause, start, proposed, speaks_for_authors) or _model_for(
