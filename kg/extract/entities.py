@@ -35,6 +35,8 @@ class EntityChooser:
         text = span.text.strip()
         if self.lexicon.is_generic(text) or text.lower() in self.rules.never or not any(ch.isalpha() for ch in text):
             return False
+        if text.lower() in self.rules.number_bound and not _after_number(span):
+            return False
         return span.kb_id_ == "lexicon" or text.lower() not in self.rules.not_names
 
     def __call__(self, doc: Doc) -> Doc:
@@ -84,6 +86,7 @@ class EntityChooser:
             confidence_by_offsets[(span.start_char, span.end_char)] = round(confidence, 2)
         ents = self._extend_hardware(doc, _type_from_neighbours(doc, sorted(ents, key=lambda s: s.start)))
         ents = self._extend_modifiers(doc, ents)
+        ents = self._extend_metric_qualifiers(doc, ents)
         doc.set_ents(ents, default="outside")
         confidence_by_offsets = {
             (ent.start_char, ent.end_char): max(
@@ -138,6 +141,29 @@ class EntityChooser:
             previous_end = ent.end_char
             out.append(ent)
         return out
+
+
+    def _extend_metric_qualifiers(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """ "average" + "success rate" -> "average success rate" (qualifiers are data)."""
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        out = []
+        for ent in ents:
+            before = ent.start - 1
+            if (
+                ent.label_ == EntityType.METRIC.value
+                and before >= 0
+                and before not in taken
+                and doc[before].lower_ in self.rules.metric_qualifiers
+            ):
+                ent = Span(doc, before, ent.end, label=ent.label_, kb_id=ent.kb_id_)
+            out.append(ent)
+        return out
+
+
+def _after_number(span: Span) -> bool:
+    """A number within the three tokens before the span ("8.9% parameters", "27% fewer parameters")."""
+    before = span.doc[max(span.sent.start, span.start - 3) : span.start]
+    return any(any(ch.isdigit() for ch in token.text) for token in before)
 
 
 _MODIFIER = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)\s$")

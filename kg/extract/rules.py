@@ -29,6 +29,7 @@ class ShapeRule:
     type: EntityType | None
     confidence: float
     pattern: re.Pattern[str]
+    fixed: bool = False  # the type is not changed by context words
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class ExtractionRules:
     not_names: frozenset[str]
     never: frozenset[str]
     hardware_heads: frozenset[str]
+    number_bound: frozenset[str]
+    metric_qualifiers: frozenset[str]
     generic_modifiers: frozenset[str]
     hardware_vendors: frozenset[str]
     rule_confidence: dict[str, tuple[float, int]]
@@ -63,6 +66,8 @@ class ExtractionRules:
         return self.rule_confidence.get(rule, self.rule_confidence.get(family, (0.5, 9)))[0]
 
     def priority(self, rule: str) -> int:
+        if rule in self.rule_confidence:
+            return self.rule_confidence[rule][1]
         family = "context" if rule.endswith("+context") else rule.split(":", 1)[0]
         return self.rule_confidence.get(family, (0.5, 9))[1]
 
@@ -108,7 +113,9 @@ def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
             compiled = re.compile(rf"(?<![\w/.-])(?:{pattern})(?![\w/-]|\.\w)")
         except re.error as error:
             raise InputError(str(shapes_path), number, f"bad pattern: {error}") from None
-        shapes.append(ShapeRule(name, _entity_type(shapes_path, number, type_name), float(confidence), compiled))
+        fixed = type_name.endswith("!")
+        entity_type = _entity_type(shapes_path, number, type_name.rstrip("!"))
+        shapes.append(ShapeRule(name, entity_type, float(confidence), compiled, fixed))
     context_path = directory / "context.tsv"
     context = tuple(
         ContextWord(word.lower(), _entity_type(context_path, n, t) or EntityType.MODEL, side or "after")
@@ -136,6 +143,8 @@ def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
         not_names=_word_list(directory / "not_names.txt"),
         never=_word_list(directory / "never_entities.txt"),
         generic_modifiers=_word_list(directory / "generic_modifiers.txt"),
+        number_bound=_word_list(directory / "number_bound_names.txt"),
+        metric_qualifiers=_word_list(directory / "metric_qualifiers.txt"),
         hardware_heads=frozenset(w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "head"),
         hardware_vendors=frozenset(
             w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "vendor"

@@ -36,7 +36,7 @@ class ShapeMatcher:
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is None or (span.start, span.end) in seen:
                     continue
-                typed = context_type(span, self.rules)
+                typed = None if shape.fixed else context_type(span, self.rules)
                 entity_type = typed or shape.type
                 seen.add((span.start, span.end))
                 rule = shape.name + ("+context" if typed and typed != shape.type else "")
