@@ -21,18 +21,19 @@ REFRESH = "run `python -m kg build` from the repository root and commit outputs/
 
 
 def output_files(directory: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(directory.iterdir()) if p.is_file() and not p.name.startswith(".")}
+    files = sorted(p for p in directory.iterdir() if p.is_file() and not p.name.startswith("."))
+    return {p.name: p.read_bytes() for p in files}
 
 
 def test_build_writes_every_output_file(bundled_build: Path) -> None:
     names = set(output_files(bundled_build))
-    assert names == {"kg.ttl", "kg.nt", "kg.jsonld", "kg.graphml", "extractions.jsonl", "stats.json", "kg.html",
-                     "kg-matrix.html"}
+    assert names == {"kg.ttl", "kg.nt", "kg.jsonld", "kg.graphml", "extractions.jsonl", "stats.json",
+                     "kg.html", "kg-matrix.html"}
     assert (bundled_build / "store").is_dir()
 
 
 def test_committed_outputs_match_a_fresh_build(bundled_build: Path) -> None:
-    assert Path.cwd().resolve() == PROJECT_ROOT.resolve(), "run pytest from the repository root (source paths are relative)"
+    assert Path.cwd().resolve() == PROJECT_ROOT.resolve(), "run pytest from the repository root"
     committed, fresh = output_files(COMMITTED), output_files(bundled_build)
     assert sorted(committed) == sorted(fresh), f"outputs/ holds other files than a build writes: {REFRESH}"
     stale = [name for name in fresh if committed[name] != fresh[name]]
@@ -69,11 +70,12 @@ def test_store_networkx_and_rdf_have_the_same_nodes_and_edges(bundled_build: Pat
     classes = {MLKG.Paper, *ENTITY_CLASS.values()}
     nodes = {str(s) for c in classes for s in rdf.subjects(RDF.type, c)}
     predicates = {MLKG.mentions, *RELATION_PROPERTY.values()}
-    edges = {(str(s), str(o), str(p).rsplit("#", 1)[1]) for p in predicates for s, o in rdf.subject_objects(p)}
+    edges = {(str(s), str(o), str(p).rsplit("#", 1)[1])
+             for p in predicates for s, o in rdf.subject_objects(p)}
     assert set(nx_graph.nodes) == nodes
     assert set(nx_graph.edges(keys=True)) == edges
-    assert {d["kind"] for _, d in nx_graph.nodes(data=True)} == {"Paper", *(c.rsplit("#", 1)[1] for c in
-                                                                               map(str, ENTITY_CLASS.values()))}
+    kinds = {d["kind"] for _, d in nx_graph.nodes(data=True)}
+    assert kinds == {"Paper", *(str(c).rsplit("#", 1)[1] for c in ENTITY_CLASS.values())}
 
 
 def test_every_relation_and_proposes_has_a_statement(bundled_build: Path) -> None:
@@ -103,20 +105,27 @@ def test_kg_validate_names_focus_path_and_message(tmp_path: Path, capsys: pytest
     )
     assert main(["validate", str(broken)]) == 1
     out = capsys.readouterr().out
-    assert "https://w3id.org/mlkg/resource/paper/1\n  dcterms:title: A paper has exactly one non-empty title" in out
+    expected = ("https://w3id.org/mlkg/resource/paper/1\n"
+                "  dcterms:title: A paper has exactly one non-empty title")
+    assert expected in out
     assert "1 violation(s)" in out
 
 
-def test_kg_build_on_a_small_input_prints_a_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_kg_build_on_a_small_input_prints_a_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "papers.jsonl"
     source.write_text(json.dumps({
-        "id": "2309.12314", "title": "TinyCLIP: CLIP Distillation via Affinity Mimicking and Weight Inheritance",
-        "abstract": "In this paper, we propose a novel cross-modal distillation method, called TinyCLIP, for "
-                    "large-scale language-image pre-trained models. Moreover, our TinyCLIP ViT-8M/16, trained on "
-                    "YFCC-15M, achieves an impressive zero-shot top-1 accuracy of 41.1% on ImageNet.",
+        "id": "2309.12314",
+        "title": "TinyCLIP: CLIP Distillation via Affinity Mimicking and Weight Inheritance",
+        "abstract": "In this paper, we propose a novel cross-modal distillation method, called TinyCLIP, "
+                    "for large-scale language-image pre-trained models. Moreover, our TinyCLIP ViT-8M/16, "
+                    "trained on YFCC-15M, achieves an impressive zero-shot top-1 accuracy of 41.1% "
+                    "on ImageNet.",
     }) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["build", "--input", str(source), "--out", str(out), "--no-html", "--validate", "sample"]) == 0
+    args = ["build", "--input", str(source), "--out", str(out), "--no-html", "--validate", "sample"]
+    assert main(args) == 0
     printed = capsys.readouterr().out
     assert "papers: 1 read, 1 kept, 0 merged, 0 skipped" in printed
     assert "validation: conforms" in printed and "(sample of 1 papers)" in printed
@@ -132,7 +141,8 @@ def test_extractions_offsets_point_into_the_paper_text(bundled_build: Path) -> N
     checked = 0
     for record in records:
         paper = rdf.resource(URIRef(record["iri"]))
-        fields = {"title": str(paper.value(DCTERMS.title)), "abstract": str(paper.value(DCTERMS.abstract) or "")}
+        fields = {"title": str(paper.value(DCTERMS.title)),
+                  "abstract": str(paper.value(DCTERMS.abstract) or "")}
         for m in record["mentions"]:
             assert fields[m["field"]][m["start"]:m["end"]] == m["text"], (record["paper"], m)
             assert (paper.identifier, MLKG.mentions, URIRef(m["entity_iri"])) in rdf

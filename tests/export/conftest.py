@@ -9,7 +9,8 @@ import pytest
 
 from kg.records import ResolvedCorpus
 
-_spec = importlib.util.spec_from_file_location("graph_fixtures", Path(__file__).parent.parent / "graph" / "conftest.py")
+_GRAPH_CONFTEST = Path(__file__).parent.parent / "graph" / "conftest.py"
+_spec = importlib.util.spec_from_file_location("graph_fixtures", _GRAPH_CONFTEST)
 assert _spec is not None and _spec.loader is not None
 graph_fixtures = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(graph_fixtures)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 
 def read(build: Path) -> list[dict]:
-    return [json.loads(line) for line in (build / "extractions.jsonl").read_text(encoding="utf-8").splitlines()]
+    text = (build / "extractions.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines()]
 
 
 def test_one_line_per_paper_sorted_by_id(small_build: Path) -> None:
@@ -28,7 +29,8 @@ def test_relations_say_whether_the_graph_kept_them_and_where(small_build: Path) 
     tiny = read(small_build)[0]
     nt = (small_build / "kg.nt").read_text(encoding="utf-8")
     dropped = [r for r in tiny["relations"] if not r["in_graph"]]
-    assert [(r["subject"], r["predicate"]) for r in dropped] == [("task/zero-shot-classification", "trainedOn")]
+    pairs = [(r["subject"], r["predicate"]) for r in dropped]
+    assert pairs == [("task/zero-shot-classification", "trainedOn")]
     kept = [r for r in tiny["relations"] if r["in_graph"]]
     assert len(kept) == 6
     for r in kept:

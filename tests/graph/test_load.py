@@ -13,7 +13,9 @@ from kg.iris import Iris
 from kg.records import ResolvedCorpus
 
 
-def test_graphml_round_trip_keeps_nodes_edges_keys_and_types(tmp_path: Path, small_corpus: ResolvedCorpus) -> None:
+def test_graphml_round_trip_keeps_nodes_edges_keys_and_types(
+    tmp_path: Path, small_corpus: ResolvedCorpus
+) -> None:
     graph = to_networkx(small_corpus, Iris())
     write_graphml(graph, tmp_path / "kg.graphml")
     back = load_networkx(tmp_path)

@@ -21,7 +21,8 @@ def test_nodes_carry_kind_label_aliases_date_and_paper_count(small_corpus: Resol
     graph = to_networkx(small_corpus, IRIS)
     assert isinstance(graph, nx.MultiDiGraph)
     paper = graph.nodes[str(IRIS.paper("2309.12314"))]
-    assert paper == {"kind": "Paper", "label": small_corpus.papers[0].title, "aliases": "", "date": "2023-09-21"}
+    title = small_corpus.papers[0].title
+    assert paper == {"kind": "Paper", "label": title, "aliases": "", "date": "2023-09-21"}
     vit = graph.nodes[str(IRIS.entity("model/vit-b-16"))]
     assert vit == {"kind": "Model", "label": "ViT-B/16", "aliases": "ViT-B-16", "date": "", "paper_count": 2}
     assert graph.nodes[str(IRIS.entity("model/vit"))]["paper_count"] == 0  # a family no paper names
@@ -31,7 +32,8 @@ def test_nodes_carry_kind_label_aliases_date_and_paper_count(small_corpus: Resol
 def test_results_and_statements_are_not_nodes(small_corpus: ResolvedCorpus) -> None:
     graph = to_networkx(small_corpus, IRIS)
     assert not [n for n in graph if "/statement/" in n or "/result/" in n]
-    assert {d["kind"] for _, d in graph.nodes(data=True)} == {"Paper", "Model", "Dataset", "Method", "Task", "Metric"}
+    kinds = {d["kind"] for _, d in graph.nodes(data=True)}
+    assert kinds == {"Paper", "Model", "Dataset", "Method", "Task", "Metric"}
 
 
 def test_relation_edge_keeps_best_evidence(small_corpus: ResolvedCorpus) -> None:
@@ -40,7 +42,8 @@ def test_relation_edge_keeps_best_evidence(small_corpus: ResolvedCorpus) -> None
     assert list(graph[tiny][vit]) == ["outperforms"]
     edge = graph.edges[tiny, vit, "outperforms"]
     assert edge == {"predicate": "outperforms", "evidence": TINY_SENTENCE, "confidence": 0.75,
-                    "paper": str(IRIS.paper("2309.12314")), "extractor": "pattern:surpassing", "evidence_count": 1}
+                    "paper": str(IRIS.paper("2309.12314")), "extractor": "pattern:surpassing",
+                    "evidence_count": 1}
 
 
 def test_mentions_edge_for_every_named_entity_including_proposed(small_corpus: ResolvedCorpus) -> None:
@@ -69,7 +72,8 @@ def rdf_entity_nodes_and_edges(rdf: Graph) -> tuple[set[str], set[tuple[str, str
     classes = {MLKG.Paper, *ENTITY_CLASS.values()}
     nodes = {str(s) for c in classes for s in rdf.subjects(RDF.type, c)}
     predicates = {MLKG.mentions, *RELATION_PROPERTY.values()}
-    edges = {(str(s), str(o), str(p).rsplit("#", 1)[1]) for p in predicates for s, o in rdf.subject_objects(p)}
+    edges = {(str(s), str(o), str(p).rsplit("#", 1)[1])
+             for p in predicates for s, o in rdf.subject_objects(p)}
     return nodes, edges
 
 

@@ -69,8 +69,9 @@ def test_statement_per_paper_for_the_same_claim(small_corpus: ResolvedCorpus) ->
 
 def test_statement_iris_come_from_content_not_order(small_corpus: ResolvedCorpus) -> None:
     forward = rdf_lines(small_corpus, IRIS)
-    backward = rdf_lines(replace(small_corpus, facts=small_corpus.facts[::-1], results=small_corpus.results[::-1],
-                                 mentions=small_corpus.mentions[::-1]), IRIS)
+    shuffled = replace(small_corpus, facts=small_corpus.facts[::-1], results=small_corpus.results[::-1],
+                       mentions=small_corpus.mentions[::-1])
+    backward = rdf_lines(shuffled, IRIS)
     assert forward == backward
     changed = replace(small_corpus.facts[0], evidence="We propose TinyCLIP, a smaller CLIP.")
     moved = rdf_lines(replace(small_corpus, facts=(changed,) + small_corpus.facts[1:]), IRIS)

@@ -42,7 +42,8 @@ def test_broken_graph_fails_with_readable_messages(small_corpus: ResolvedCorpus)
     assert (str(paper), "dcterms:title", "A paper has exactly one non-empty title (a plain string).") in found
     assert (str(statement), "mlkg:confidence",
             "A statement has exactly one confidence, an xsd:decimal between 0 and 1.") in found
-    assert (str(result), "mlkg:value", "A result has exactly one value, an xsd:decimal (never a string).") in found
+    value_message = "A result has exactly one value, an xsd:decimal (never a string)."
+    assert (str(result), "mlkg:value", value_message) in found
     assert len(report.violations) == 3
 
 
@@ -53,8 +54,8 @@ def test_entity_with_two_classes_or_no_label_fails(small_corpus: ResolvedCorpus)
     imagenet = IRIS.entity("dataset/imagenet")
     graph.remove((imagenet, None, Literal("ImageNet")))
     messages = {(v.focus, v.message) for v in validate_graph(graph).violations}
-    assert (str(vit), "An entity has exactly one entity class (Model, Dataset, Method, Hardware, Task or Metric).") \
-        in messages
+    one_class = "An entity has exactly one entity class (Model, Dataset, Method, Hardware, Task or Metric)."
+    assert (str(vit), one_class) in messages
     assert (str(imagenet), "An entity has exactly one rdfs:label (its canonical name).") in messages
 
 
@@ -88,7 +89,9 @@ def test_sample_keeps_whole_paper_subgraphs(small_corpus: ResolvedCorpus) -> Non
     assert report.conforms, report.violations
 
 
-def test_validate_path_reads_turtle_and_refuses_other_files(tmp_path: Path, small_corpus: ResolvedCorpus) -> None:
+def test_validate_path_reads_turtle_and_refuses_other_files(
+    tmp_path: Path, small_corpus: ResolvedCorpus
+) -> None:
     ttl = tmp_path / "kg.ttl"
     built(small_corpus).serialize(ttl, format="turtle")
     assert validate_path(ttl).conforms

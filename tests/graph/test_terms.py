@@ -6,7 +6,9 @@ import pytest
 from kg.graph import terms
 
 
-@pytest.mark.parametrize("value", ['a "quoted" word', "back\\slash", "two\nlines\r", "tab\there", "ünïcödé ✓", "bell\x07"])
+@pytest.mark.parametrize(
+    "value", ['a "quoted" word', "back\\slash", "two\nlines\r", "tab\there", "ünïcödé ✓", "bell\x07"]
+)
 def test_text_literals_parse_back_to_the_same_string(value: str) -> None:
     line = terms.line(terms.iri("https://e.org/s"), terms.iri("https://e.org/p"), terms.text(value))
     (triple,) = ox.parse((line + "\n").encode(), format=ox.RdfFormat.N_TRIPLES)

@@ -29,7 +29,8 @@ def test_lines_are_sorted_and_unique(small_corpus: ResolvedCorpus) -> None:
 
 
 def test_vit_b16_and_vit_b_16_are_one_entity(graph: Graph) -> None:
-    assert entity_key(EntityType.MODEL, "ViT-B/16") == entity_key(EntityType.MODEL, "ViT-B-16") == "model/vit-b-16"
+    slash, hyphen = entity_key(EntityType.MODEL, "ViT-B/16"), entity_key(EntityType.MODEL, "ViT-B-16")
+    assert slash == hyphen == "model/vit-b-16"
     vit = IRIS.entity("model/vit-b-16")
     assert str(vit) == "https://w3id.org/mlkg/resource/model/vit-b-16"
     assert set(graph.objects(vit, RDFS.label)) == {Literal("ViT-B/16")}
@@ -90,7 +91,8 @@ def test_base_iri_is_configurable(small_corpus: ResolvedCorpus) -> None:
     subjects = {line.split(" ", 1)[0] for line in lines}
     assert all(s.startswith("<https://example.org/kg/") for s in subjects)
     assert "<https://example.org/kg/model/vit-b-16>" in subjects
-    assert URIRef("https://example.org/kg/paper/2309.12314") == Iris("https://example.org/kg").paper("2309.12314")
+    other = Iris("https://example.org/kg")
+    assert other.paper("2309.12314") == URIRef("https://example.org/kg/paper/2309.12314")
 
 
 def test_families_of_other_classes_are_skos_broader(small_corpus: ResolvedCorpus) -> None:
@@ -105,4 +107,5 @@ def test_families_of_other_classes_are_skos_broader(small_corpus: ResolvedCorpus
     graph = Graph().parse(data="\n".join(rdf_lines(corpus, IRIS)), format="nt")
     assert (IRIS.entity(kd.key), SKOS.broader, IRIS.entity("method/distillation")) in graph
     assert (IRIS.entity(kd.key), MLKG.variantOf, None) not in graph
-    assert (IRIS.entity(odd.key), None, IRIS.entity("model/vit")) not in graph  # a dataset is no model variant
+    # a dataset is no model variant
+    assert (IRIS.entity(odd.key), None, IRIS.entity("model/vit")) not in graph
