@@ -38,7 +38,7 @@ SIGNATURES: dict[RelationType, tuple[set[EntityType], set[EntityType], str]] = {
 }
 CONFIDENCE = {"between": 0.75, "before-tail": 0.65, "title": 0.7, "apposition": 0.7, "paper": 0.55}
 COORDINATION = {",", "and", "or", "&", "as well as", ", and", "and the", ", the"}
-APPOSITION = re.compile(r"^\s*,\s*(?:an?|the)\s")
+APPOSITION = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s*(?:an?|the)\s")
 _FAMILY = re.compile(
     r"^(?P<family>[A-Za-z][A-Za-z]*?[A-Za-z])(?:[vV]\d+(?:\.\d+)?)?"
     r"(?:[-_ ]|(?=\d))(?P<rest>(?:\d[\w./-]*|[A-Z][a-z]?(?:/\d+)?|XL|XXL|Ti|Tiny|Small|Base|Large|Huge|Mini|[A-Z]\d+[\w./-]*"
@@ -129,6 +129,39 @@ def title_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Rela
     return relations
 
 
+def naming_relations(
+    doc: Doc, mentions: list[tuple[Span, Mention]], proposed_names: set[str], rules: ExtractionRules
+) -> list[Relation]:
+    """``usesMethod`` from a naming phrase: "a cross-modal distillation method, called TinyCLIP"
+    -> TinyCLIP usesMethod cross-modal distillation; and "we propose X ... a gate, called the
+    Silence Skipper" -> X usesMethod Silence Skipper (a named part of the paper's own entity)."""
+    cues = sorted((tuple(c.split()) for c, kind in rules.definition_cues.items() if kind == "naming"), key=len, reverse=True)
+    starts = {span.start: (span, mention) for span, mention in mentions}
+    relations = []
+    for token in doc:
+        cue = next((c for c in cues if tuple(t.lower_ for t in doc[token.i : token.i + len(c)]) == c), None)
+        if cue is None:
+            continue
+        i = token.i + len(cue)
+        while i < min(len(doc), token.i + len(cue) + 3) and i not in starts and (doc[i].is_punct or doc[i].lower_ in {"the", "a", "an", "as"}):
+            i += 1
+        if i not in starts:
+            continue
+        named_span, named = starts[i]
+        sent = named_span.sent
+        evidence = sent.text.strip()
+        before = [(s, m) for s, m in mentions if s.sent.start == sent.start and s.end <= token.i]
+        if before and named.type in {M, ME}:
+            span, mention = before[-1]
+            if mention.type is ME and token.i - span.end <= 3:
+                relations.append(Relation(named, RelationType.USES_METHOD, mention, evidence, CONFIDENCE["apposition"], "trigger:naming"))
+        if named.type is ME:
+            owners = [m for s, m in before if fold(m.text) in proposed_names and fold(m.text) != fold(named.text) and m.type in {M, ME}]
+            if owners:
+                relations.append(Relation(owners[0], RelationType.USES_METHOD, named, evidence, CONFIDENCE["apposition"], "trigger:naming"))
+    return relations
+
+
 def find_relations(
     doc: Doc,
     mentions: list[tuple[Span, Mention]],
@@ -140,6 +173,7 @@ def find_relations(
     relations = variant_relations([m for _, m in mentions], paper_mentions or [m for _, m in mentions])
     relations += title_relations(doc, mentions)
     proposed_names = {fold(m.text) for m in proposed}
+    relations += naming_relations(doc, mentions, proposed_names, rules)
     by_sentence: dict[int, list[tuple[Span, Mention]]] = {}
     for span, mention in mentions:
         by_sentence.setdefault(span.sent.start, []).append((span, mention))
