@@ -35,3 +35,13 @@ def test_short_form_is_a_mention_everywhere_and_both_forms_share_the_type(extrac
 def test_abbreviation_defined_in_abstract_is_found_in_title(extract):
     extraction = extract("QTF for vision", "We present Quantum Token Folding (QTF), a new method.")
     assert ("title", "QTF") in {(m.field, m.text) for m in extraction.mentions}
+
+
+def test_counted_short_forms():
+    assert pairs("We introduce Monarch Mixer (M2), a new architecture.") == [("Monarch Mixer", "M2")]
+    assert pairs("the power of Scaling on Scales (S^2), whereby") == [("Scaling on Scales", "S^2")]
+
+
+def test_short_form_defined_in_the_paper_outranks_a_shape_guess(extract):
+    extraction = extract("A study", "We introduce Monarch Mixer (M2), a new architecture. M2 is fast.")
+    assert {m.type.value for m in extraction.mentions if m.text == "M2"} == {"Model"}

@@ -33,3 +33,14 @@ def test_hardware_name_keeps_its_vendor_and_gpu_word(extract):
 def test_one_type_per_name_within_a_paper(extract):
     extraction = extract("A study", "We present Snorp-B, a benchmark of streams. On Snorp-B our model wins.")
     assert {m.type.value for m in extraction.mentions if m.text == "Snorp-B"} == {"Dataset"}
+
+
+def test_parameter_counts_only_next_to_a_number(extract):
+    found = names(extract("A study", "It uses 27% fewer parameters. The parameters of the model are frozen."))
+    assert [text for text, type_ in found if text == "parameters"] == ["parameters"]
+    mentions = extract("A study", "It uses 27% fewer parameters. The parameters of the model are frozen.").mentions
+    assert [m.start for m in mentions if m.text == "parameters"] == [18]
+
+
+def test_metric_keeps_its_qualifier(extract):
+    assert ("average success rate", "Metric") in names(extract("A study", "It reaches an average success rate of 91%."))

@@ -60,3 +60,14 @@ def test_variant_of_needs_the_family_named_in_the_paper(extract):
 )
 def test_family_prefix_from_names(name, family):
     assert family_prefix(name) == family
+
+
+def test_naming_phrase_gives_uses_method(extract):
+    extraction = extract(
+        "A study",
+        "We propose a novel pruning method, called Snipster, for ViTs. "
+        "We introduce GlorbNet, a network that routes tokens through a learned gate, termed the Florb Gate.",
+    )
+    triples = {(r.head.text if r.head else "PAPER", r.predicate.value, r.tail.text) for r in extraction.relations}
+    assert ("Snipster", "usesMethod", "pruning") in triples
+    assert ("GlorbNet", "usesMethod", "Florb Gate") in triples
