@@ -34,6 +34,7 @@ from pathlib import Path
 
 import pyoxigraph
 import rdflib
+from rdflib.plugins.sparql.sparql import SPARQLError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -50,8 +51,9 @@ class RdflibTimeout(Exception):
 @dataclass
 class Timing:
     rows: int | None
-    cold: float | None  # seconds; None = timed out
+    cold: float | None  # seconds; None = timed out or failed
     warm: float | None
+    error: str = ""
 
 
 def _time_runs(run: Callable[[], int], runs: int) -> Timing:
@@ -85,6 +87,8 @@ def time_rdflib(graph: rdflib.Graph, text: str, runs: int, limit: float) -> Timi
         return _time_runs(run, runs)
     except RdflibTimeout:
         return Timing(None, None, None)
+    except SPARQLError as error:  # rdflib's own evaluation errors: reported, not hidden
+        return Timing(None, None, None, error=f"{type(error).__name__}")
 
 
 def time_oxigraph(store: pyoxigraph.Store, text: str, runs: int) -> Timing:
@@ -151,8 +155,9 @@ def bench_graph(name: str, graph_dir: Path, runs: int, rdflib_timeout: float) ->
         if rd_t.rows is not None and rd_t.rows != ox_t.rows:
             rows += f" (rdflib {rd_t.rows})"
         speedup = f"{rd_t.warm / ox_t.warm:.0f}×" if rd_t.warm and ox_t.warm else "–"
-        lines.append(f"| {query} | {rows} | {_ms(ox_t.cold)} | {_ms(ox_t.warm)} | "
-                     f"{_ms(rd_t.cold, rdflib_timeout)} | {_ms(rd_t.warm, rdflib_timeout)} | {speedup} |")
+        rd_cold = f"error: {rd_t.error}" if rd_t.error else _ms(rd_t.cold, rdflib_timeout)
+        rd_warm = "–" if rd_t.error else _ms(rd_t.warm, rdflib_timeout)
+        lines.append(f"| {query} | {rows} | {_ms(ox_t.cold)} | {_ms(ox_t.warm)} | {rd_cold} | {rd_warm} | {speedup} |")
     return "\n".join(lines)
 
 
@@ -166,14 +171,14 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="mlkg-bench-"))
     print(f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, "
-          f"{os.cpu_count()} CPUs, {args.runs} runs per query\n")
+          f"{os.cpu_count()} CPUs, {args.runs} runs per query\n", flush=True)
     bundled = args.bundled or build_bundled(work)
     print(bench_graph("Bundled corpus (data/)", bundled, args.runs, args.rdflib_timeout), "\n", flush=True)
     if args.papers:
         synthetic, clock = build_synthetic(work, args.papers)
         print(f"Synthetic corpus of {args.papers:,} abstracts built in: "
-              + ", ".join(f"{k} {v:.1f} s" for k, v in clock.items()) + "\n")
-        print(bench_graph(f"Synthetic corpus, {args.papers:,} abstracts", synthetic, args.runs, args.rdflib_timeout))
+              + ", ".join(f"{k} {v:.1f} s" for k, v in clock.items()) + "\n", flush=True)
+        print(bench_graph(f"Synthetic corpus, {args.papers:,} abstracts", synthetic, args.runs, args.rdflib_timeout), flush=True)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("query", nargs="?", help="SPARQL text, FILE.rq or a saved question name")
-    parser.add_argument("--graph", default=str(DEFAULT_OUTPUT_DIR), help="build output directory (default: outputs)")
+    parser.add_argument(
+        "--graph", default=str(DEFAULT_OUTPUT_DIR), help="build output directory (default: outputs)"
+    )
     parser.add_argument(
         "--format",
         default="table",

@@ -13,14 +13,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "serve",
         help="serve the built graph as a read-only SPARQL 1.1 endpoint with a query page",
-        description="SPARQL 1.1 Protocol endpoint at /sparql and a query page at /, over the store 'kg build' wrote.",
+        description=(
+            "SPARQL 1.1 Protocol endpoint at /sparql and a query page at /, "
+            "over the store 'kg build' wrote."
+        ),
     )
-    parser.add_argument("--graph", default=str(DEFAULT_OUTPUT_DIR), help="build output directory (default: outputs)")
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
-    parser.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
-    parser.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run before it is stopped")
-    parser.add_argument("--max-results", type=int, default=10_000, help="rows or triples returned at most per query")
-    parser.add_argument("--workers", type=int, default=2, help="query worker processes (queries run in parallel)")
+    add = parser.add_argument
+    add("--graph", default=str(DEFAULT_OUTPUT_DIR), help="build output directory (default: outputs)")
+    add("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    add("--port", type=int, default=7878, help="port (default: 7878)")
+    add("--timeout", type=float, default=10.0, help="seconds a query may run before it is stopped")
+    add("--max-results", type=int, default=10_000, help="rows or triples returned at most per query")
+    add("--workers", type=int, default=2, help="query worker processes (queries run in parallel)")
     parser.set_defaults(func=run)
 
 
@@ -36,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     app = create_app(args.graph, timeout=args.timeout, max_results=args.max_results, workers=args.workers)
     if args.host not in {"127.0.0.1", "localhost", "::1"}:
         print(f"kg serve: warning: listening on {args.host}, reachable from other machines", file=sys.stderr)
-    print(f"kg serve: SPARQL endpoint http://{args.host}:{args.port}/sparql , query page http://{args.host}:{args.port}/",
-          file=sys.stderr, flush=True)
+    where = f"http://{args.host}:{args.port}"
+    print(f"kg serve: SPARQL endpoint {where}/sparql , query page {where}/", file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

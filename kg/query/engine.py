@@ -7,7 +7,8 @@ failure a person can cause (no store yet, a typo in the query, an update) become
 Example:
     >>> import pyoxigraph as ox
     >>> store = ox.Store()
-    >>> store.add(ox.Quad(ox.NamedNode(DEFAULT_BASE + "model/vit"), ox.NamedNode(str(RDFS.label)), ox.Literal("ViT")))
+    >>> vit = ox.NamedNode(DEFAULT_BASE + "model/vit")
+    >>> store.add(ox.Quad(vit, ox.NamedNode(str(RDFS.label)), ox.Literal("ViT")))
     >>> answer = execute(store, "SELECT ?m ?label WHERE { ?m rdfs:label ?label }")
     >>> answer.kind, answer.variables, answer.rows[0][1].value
     ('select', ('m', 'label'), 'ViT')
@@ -122,9 +123,13 @@ _POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
 def check_allowed(query: str) -> None:
     """Refuse updates and federated queries before the parser sees them."""
     if is_update(query):
-        raise ReadOnlyError("SPARQL Update is not allowed: the mlkg graph is read-only (rebuild it with 'kg build')")
+        raise ReadOnlyError(
+            "SPARQL Update is not allowed: the mlkg graph is read-only (rebuild it with 'kg build')"
+        )
     if uses_service(query):
-        raise FederationRefusedError("SERVICE (federated query) is not allowed: mlkg only answers from its own graph")
+        raise FederationRefusedError(
+            "SERVICE (federated query) is not allowed: mlkg only answers from its own graph"
+        )
 
 
 def execute(
@@ -157,7 +162,9 @@ def execute(
     return _materialise(result, max_results)
 
 
-def _materialise(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, cap: int | None) -> QueryAnswer:
+def _materialise(
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, cap: int | None
+) -> QueryAnswer:
     try:
         if isinstance(result, ox.QueryBoolean):
             return QueryAnswer(kind="ask", boolean=bool(result))
@@ -166,7 +173,9 @@ def _materialise(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, 
             variables = tuple(v.value for v in result.variables)
             rows = [tuple(solution) for solution in islice(result, limit)]
             truncated = cap is not None and len(rows) > cap
-            return QueryAnswer(kind="select", variables=variables, rows=tuple(rows[:cap]), truncated=truncated)
+            return QueryAnswer(
+                kind="select", variables=variables, rows=tuple(rows[:cap]), truncated=truncated
+            )
         triples = list(islice(result, limit))
         truncated = cap is not None and len(triples) > cap
         return QueryAnswer(kind="graph", triples=tuple(triples[:cap]), truncated=truncated)

@@ -9,8 +9,9 @@ Example:
     >>> import pyoxigraph as ox
     >>> from rdflib.namespace import XSD
     >>> from kg.query.engine import QueryAnswer, standard_prefixes
-    >>> answer = QueryAnswer(kind="select", variables=("m", "n"),
-    ...     rows=((ox.NamedNode(standard_prefixes()["model"] + "vit-b-16"), ox.Literal("3", datatype=ox.NamedNode(str(XSD.integer)))),))
+    >>> model = ox.NamedNode(standard_prefixes()["model"] + "vit-b-16")
+    >>> three = ox.Literal("3", datatype=ox.NamedNode(str(XSD.integer)))
+    >>> answer = QueryAnswer(kind="select", variables=("m", "n"), rows=((model, three),))
     >>> print(render_table(answer, standard_prefixes()))
     ?m             | ?n
     ---------------+---
@@ -129,10 +130,12 @@ def serialize_answer(answer: QueryAnswer, fmt: str, prefixes: dict[str, str] | N
     if answer.kind == "graph":
         fmt = GRAPH_FALLBACK.get(fmt, fmt)
         if fmt not in GRAPH_FORMATS:
-            raise MlkgError(f"a graph answer cannot be written as {fmt!r}: use one of {', '.join(GRAPH_FORMATS)}")
+            choices = ", ".join(GRAPH_FORMATS)
+            raise MlkgError(f"a graph answer cannot be written as {fmt!r}: use one of {choices}")
         return ox.serialize(list(answer.triples), format=GRAPH_FORMATS[fmt], prefixes=prefixes or {}) or b""
     if fmt not in RESULT_FORMATS:
-        raise MlkgError(f"a {answer.kind.upper()} answer cannot be written as {fmt!r}: use one of {', '.join(RESULT_FORMATS)}")
+        choices = ", ".join(RESULT_FORMATS)
+        raise MlkgError(f"a {answer.kind.upper()} answer cannot be written as {fmt!r}: use one of {choices}")
     if answer.kind == "ask":
         parsed = ox.parse_query_results(
             '{"head":{},"boolean":%s}' % ("true" if answer.boolean else "false"), ox.QueryResultsFormat.JSON

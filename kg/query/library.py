@@ -8,7 +8,8 @@ a checked number when the default is a number), so a value can never change the 
 
 Example:
     >>> q = parse_saved_query("demo", '# Models of a family\\n# Lists variants.\\n'
-    ...     '# param family: label of the family\\nSELECT ?m { VALUES ?family { "ViT" } ?m rdfs:label ?family }')
+    ...     '# param family: label of the family\\n'
+    ...     'SELECT ?m { VALUES ?family { "ViT" } ?m rdfs:label ?family }')
     >>> q.title, q.description, [p.name for p in q.params]
     ('Models of a family', 'Lists variants.', ['family'])
     >>> print(q.bind({"family": 'x" } ?s ?p ?o {'}).splitlines()[-1])
@@ -31,7 +32,8 @@ _LITERAL = r'"(?:[^"\\\n\r]|\\.)*"|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?'
 
 
 def _values_clause(name: str) -> re.Pattern[str]:
-    return re.compile(r"(VALUES\s+\?" + re.escape(name) + r"\s*\{\s*)(" + _LITERAL + r")(\s*\})", re.IGNORECASE)
+    pattern = r"(VALUES\s+\?" + re.escape(name) + r"\s*\{\s*)(" + _LITERAL + r")(\s*\})"
+    return re.compile(pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,8 @@ class SavedQuery:
         unknown = sorted(set(values) - known)
         if unknown:
             allowed = ", ".join(sorted(known)) or "none"
-            raise MlkgError(f"saved query {self.name!r} has no parameter {', '.join(unknown)} (parameters: {allowed})")
+            missing = ", ".join(unknown)
+            raise MlkgError(f"saved query {self.name!r} has no parameter {missing} (parameters: {allowed})")
         text = self.text
         for name, value in sorted(values.items()):
             pattern = _values_clause(name)
@@ -90,7 +93,8 @@ def parse_saved_query(name: str, text: str, path: str = "<text>") -> SavedQuery:
         if match:
             clause = _values_clause(match.group(1)).search(text)
             if clause is None:
-                raise MlkgError(f"{path}: parameter {match.group(1)!r} needs a 'VALUES ?{match.group(1)} {{ default }}' clause")
+                name = match.group(1)
+                raise MlkgError(f"{path}: parameter {name!r} needs a 'VALUES ?{name} {{ default }}' clause")
             default = clause.group(2)
             params.append(QueryParam(match.group(1), match.group(2).strip(), default.strip('"')))
         elif line.lstrip("#").strip():

@@ -4,8 +4,14 @@ Every value that reaches the page (query text, IRIs, literals, error messages) g
 ``html.escape``, so a label such as ``<script>`` in the graph is shown, never run.
 
 Example:
-    >>> results_html({"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "<b>"}}]}}, {})
-    '<p class="note">1 row</p>\\n<table><thead><tr><th>?x</th></tr></thead>\\n<tbody>\\n<tr><td>&lt;b&gt;</td></tr>\\n</tbody></table>'
+    >>> cell = {"type": "literal", "value": "<b>"}
+    >>> data = {"head": {"vars": ["x"]}, "results": {"bindings": [{"x": cell}]}}
+    >>> print(results_html(data, {}))
+    <p class="note">1 row</p>
+    <table><thead><tr><th>?x</th></tr></thead>
+    <tbody>
+    <tr><td>&lt;b&gt;</td></tr>
+    </tbody></table>
 """
 
 from __future__ import annotations
@@ -42,10 +48,14 @@ def results_html(data: dict, prefixes: dict[str, str], truncated: bool = False) 
     rows = data["results"]["bindings"]
     head = "".join(f"<th>?{escape(v)}</th>" for v in variables)
     body = "\n".join(
-        "<tr>" + "".join(f"<td>{_cell(row.get(v), prefixes)}</td>" for v in variables) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td>{_cell(row.get(v), prefixes)}</td>" for v in variables) + "</tr>"
+        for row in rows
     )
-    count = f"{len(rows)} row{'s' if len(rows) != 1 else ''}" + (" (cut off at the result cap)" if truncated else "")
-    return f'<p class="note">{count}</p>\n<table><thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>'
+    count = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
+    if truncated:
+        count += " (cut off at the result cap)"
+    table = f"<table><thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>"
+    return f'<p class="note">{count}</p>\n{table}'
 
 
 def graph_html(ntriples: bytes, prefixes: dict[str, str]) -> str:
@@ -55,7 +65,8 @@ def graph_html(ntriples: bytes, prefixes: dict[str, str]) -> str:
                  for term in (quad.subject, quad.predicate, quad.object)) + " ."
         for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
     ]
-    return f'<p class="note">{len(lines)} triples</p>\n<pre class="graph">' + escape("\n".join(lines)) + "</pre>"
+    note = f'<p class="note">{len(lines)} triples</p>'
+    return note + '\n<pre class="graph">' + escape("\n".join(lines)) + "</pre>"
 
 
 def error_html(status: int, message: str) -> str:
@@ -81,7 +92,8 @@ def render_page(
     has_graph_view: bool,
 ) -> str:
     examples = "\n".join(
-        f'    <li><a href="/?example={escape(name)}">{escape(saved.title)}</a></li>' for name, saved in library.items()
+        f'    <li><a href="/?example={escape(name)}">{escape(saved.title)}</a></li>'
+        for name, saved in library.items()
     )
     graph_link = '<a href="/kg.html">graph view</a>' if has_graph_view else "no graph view built"
     return TEMPLATE.substitute(

@@ -72,12 +72,14 @@ def answer_request(store: object, request: QueryRequest, base: str, max_results:
         elif fmt not in {"json", "xml", "csv", "tsv"}:
             fmt = ""
         if not fmt:
-            return text_reply(400, f"unknown or unsuitable format {request.format!r} for a {answer.kind} answer")
+            message = f"unknown or unsuitable format {request.format!r} for a {answer.kind} answer"
+            return text_reply(400, message)
     else:
         fmt = choose_format(request.accept, answer.kind) or ""
         if not fmt:
             wanted = ", ".join(acceptable_types(answer.kind))
-            return text_reply(406, f"cannot answer in {request.accept!r}; this answer is available as: {wanted}")
+            message = f"cannot answer in {request.accept!r}; this answer is available as: {wanted}"
+            return text_reply(406, message)
     body = serialize_answer(answer, fmt, standard_prefixes(base))
     return QueryReply(200, MEDIA_TYPES[fmt], body, answer.kind, answer.truncated)
 
@@ -146,7 +148,9 @@ class QueryPool:
                 return reply
         except (EOFError, OSError):
             self._retire(worker)
-            return text_reply(500, "the query worker stopped unexpectedly (out of memory?); it has been restarted")
+            return text_reply(
+                500, "the query worker stopped unexpectedly (out of memory?); it has been restarted"
+            )
         self._retire(worker)
         return text_reply(
             503,

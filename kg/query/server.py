@@ -28,6 +28,9 @@ from kg.vocab import DEFAULT_BASE
 FORM = "application/x-www-form-urlencoded"
 PAGE_ACCEPT = "application/sparql-results+json, application/n-triples"
 MAX_BODY = 1_000_000  # bytes of query text accepted in a POST
+UPDATE_REFUSED = (
+    "SPARQL Update is not allowed: this endpoint is read-only (rebuild the graph with 'kg build')\n"
+)
 
 
 def _reply_response(reply: QueryReply, max_results: int) -> Response:
@@ -98,13 +101,11 @@ def create_app(
         if isinstance(params, Response):
             return params
         if "update" in params:
-            return PlainTextResponse(
-                "SPARQL Update is not allowed: this endpoint is read-only (rebuild the graph with 'kg build')\n",
-                status_code=403,
-            )
+            return PlainTextResponse(UPDATE_REFUSED, status_code=403)
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
-            return PlainTextResponse("give exactly one 'query' parameter (SPARQL 1.1 Protocol)\n", status_code=400)
+            message = "give exactly one 'query' parameter (SPARQL 1.1 Protocol)\n"
+            return PlainTextResponse(message, status_code=400)
         refusal = _refusal(queries[0])
         if refusal is not None:
             return _reply_response(refusal, max_results)
@@ -145,7 +146,8 @@ def create_app(
     async def graph_view(request: Request) -> Response:
         path = graph_dir / "kg.html"
         if not path.is_file():
-            return PlainTextResponse(f"no graph view in this build ({path.name}): run 'kg build'\n", status_code=404)
+            message = f"no graph view in this build ({path.name}): run 'kg build'\n"
+            return PlainTextResponse(message, status_code=404)
         return FileResponse(path, media_type="text/html")
 
     routes = [

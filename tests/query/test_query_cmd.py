@@ -51,3 +51,16 @@ def test_list_shows_titles_and_parameters(capsys) -> None:
 def test_update_is_refused(mini_graph: Path, capsys) -> None:
     assert main(["query", "CLEAR ALL", "--graph", str(mini_graph)]) == 2
     assert "read-only" in capsys.readouterr().err
+
+
+def test_serve_without_a_store_says_to_build(tmp_path: Path, capsys) -> None:
+    assert main(["serve", "--graph", str(tmp_path), "--port", "0"]) == 2
+    assert "run 'kg build' first" in capsys.readouterr().err
+
+
+def test_construct_prints_turtle_with_short_names(mini_graph: Path, capsys) -> None:
+    assert main(["query", "paper-neighbourhood", "--graph", str(mini_graph)]) == 0
+    out = capsys.readouterr().out
+    assert "@prefix mlkg: <https://w3id.org/mlkg/ontology#> ." in out
+    assert 'dcterms:title "Token Merging: Your ViT But Faster"' in out
+    assert "method:token-merging" in out
