@@ -12,7 +12,7 @@ triples once; then each store does the same jobs, each timed once in this fresh 
   Turtle) and the sampled SHACL check ``kg build --validate sample`` runs.
 
 Usage:
-    python benchmarks/store_comparison.py [--papers 20000] [--seed 7] [--no-validate]
+    python benchmarks/store_comparison.py [--papers 20000] [--seed 7] [--no-validate] [--full-shacl]
 """
 
 from __future__ import annotations
@@ -106,6 +106,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip timing the sampled SHACL validation")
+    parser.add_argument("--full-shacl", action="store_true",
+                        help="also time SHACL validation of the whole graph (slow: tens of seconds)")
     args = parser.parse_args()
     iris = Iris()
     data = corpus(args.papers, args.seed)
@@ -116,6 +118,8 @@ def main() -> None:
     nt = ntriples_bytes(lines)
     if args.validate:
         timed("SHACL validation, --validate sample (pyshacl)", mlkg, lambda: validate_lines(lines, sample=True))
+    if args.full_shacl:
+        timed("SHACL validation, --validate full (pyshacl)", mlkg, lambda: validate_lines(lines))
     triples = to_rdflib_terms(lines)
 
     rdf: list[tuple[str, float]] = []
