@@ -258,6 +258,12 @@ def _between_heads(doc, group, tail_span, heads, phrases, predicate, proposed_na
     return [(head, CONFIDENCE["between"])]
 
 
+def _same_clause(doc: Doc, head: Span, tail: Span) -> bool:
+    """No ";" between head and tail: "X matches Y on A; on B it beats Z" keeps Z off A."""
+    first, second = sorted((head, tail), key=lambda s: s.start)
+    return ";" not in doc[first.end : second.start].text
+
+
 def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, proposed, proposed_names):
     context = _tail_context(doc, tail_span, sent)
     if not _has_trigger(context, phrases):
@@ -267,7 +273,7 @@ def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, p
             return []
     candidates = [(s, m) for s, m in group if m.type in heads and _named(m) and s.start != tail_span.start]
     if predicate is RelationType.EVALUATED_ON and EVALUATE_ALL_HEADS:
-        return [(m, CONFIDENCE["before-tail"]) for _, m in candidates]
+        return [(m, CONFIDENCE["before-tail"]) for s, m in candidates if _same_clause(doc, s, tail_span)]
     own = [m for _, m in candidates if fold(m.text) in proposed_names]
     if own:
         return [(own[0], CONFIDENCE["before-tail"])]
