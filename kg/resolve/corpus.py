@@ -131,6 +131,12 @@ def _families(resolver: Resolver, entities: list[Entity], facts: list[Fact]) -> 
     return out
 
 
+def _typed(resolver: Resolver, mention: Mention | None, types: dict[str, EntityType], allowed: set[EntityType]) -> str | None:
+    """The entity a result names for a role, if its resolved type fits the role (else ``None``)."""
+    key = resolver.key_of(mention.text) if mention else None
+    return key if key is not None and types.get(key) in allowed else None
+
+
 def resolve_corpus(
     ingest: IngestResult, extractions: Iterable[PaperExtraction], lexicon: Lexicon | None = None
 ) -> ResolvedCorpus:
@@ -174,9 +180,9 @@ def resolve_corpus(
                 evidence=r.sentence,
                 confidence=r.confidence,
                 extractor=r.rule,
-                model=resolver.key_of(r.model.text) if r.model else None,
-                dataset=resolver.key_of(r.dataset.text) if r.dataset else None,
-                metric=resolver.key_of(r.metric.text) if r.metric else None,
+                model=_typed(resolver, r.model, types, {EntityType.MODEL, EntityType.METHOD}),
+                dataset=_typed(resolver, r.dataset, types, {EntityType.DATASET}),
+                metric=_typed(resolver, r.metric, types, {EntityType.METRIC}),
             )
             for x in extractions
             for r in x.results
