@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 # Imported for their @Language.factory registrations.
 from kg.extract import abbreviations as _abbreviations  # noqa: F401
@@ -47,19 +47,21 @@ MAX_CHARS = 1_000_000
 def load_pipeline() -> Language:
     """A blank English pipeline with mlkg's components, in order (no model download)."""
     nlp = spacy.blank("en")
-    _split_final_stops(nlp)
+    _customise_tokenizer(nlp)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
 
 
-def _split_final_stops(nlp: Language) -> None:
+def _customise_tokenizer(nlp: Language) -> None:
     """Split a full stop after a capital or digit ("on SVHN." -> "SVHN", "."), which the
-    default English suffixes keep attached, and LaTeX wrappers ("\\textbf{ViT-B/16}")."""
+    default English suffixes keep attached, "|" between names ("T|ViT-B/16"), and LaTeX wrappers ("\\textbf{ViT-B/16}")."""
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Z0-9%)\]])\.", r"\}", r"\$"]
     prefixes = [*nlp.Defaults.prefixes, r"\\[A-Za-z]+\{", r"\{", r"\$"]
+    infixes = [*nlp.Defaults.infixes, r"\|"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=1)
