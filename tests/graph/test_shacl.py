@@ -103,3 +103,12 @@ def test_validate_path_reads_turtle_and_refuses_other_files(
     bad.write_text("<a> <b> .", encoding="utf-8")
     with pytest.raises(InputError, match="not valid turtle"):
         validate_path(bad)
+
+
+def test_sample_validation_still_catches_a_broken_paper(small_corpus: ResolvedCorpus) -> None:
+    lines = rdf_lines(small_corpus, IRIS)
+    extra = f'<{IRIS.paper("t-0a1b2c3d4e5f")}> <{DCTERMS.title}> "Another title" .'
+    report = validate_lines(sorted([*lines, extra]), sample=True)
+    assert not report.conforms
+    assert [(v.path, v.message) for v in report.violations] == [
+        ("dcterms:title", "A paper has exactly one non-empty title (a plain string).")]
