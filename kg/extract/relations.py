@@ -37,7 +37,7 @@ SIGNATURES: dict[RelationType, tuple[set[EntityType], set[EntityType], str]] = {
     RelationType.VARIANT_OF: ({M}, {M}, "between"),
 }
 CONFIDENCE = {"between": 0.75, "before-tail": 0.65, "title": 0.7, "apposition": 0.7, "paper": 0.55}
-COORDINATION = {",", "and", "or", "&", "as well as", ", and", "and the", ", the"}
+COORDINATION = {",", "and", "or", "&", "as well as", ", and", "and the", ", the", "and on", ", and on", "and on the", "and in"}
 APPOSITION = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s*(?:an?|the)\s")
 _FAMILY = re.compile(
     r"^(?P<family>[A-Za-z][A-Za-z]*?[A-Za-z])(?:[vV]\d+(?:\.\d+)?)?"
@@ -79,9 +79,14 @@ def _named(mention: Mention) -> bool:
 
 
 def _tail_context(doc: Doc, tail: Span, sent: Span, width: int = 4) -> str:
-    """Up to ``width`` words before the tail, stopping at another entity or clause punctuation."""
+    """Up to ``width`` words before the tail, stopping at another entity or clause punctuation.
+    A dataset written right before a task is skipped ("on ImageNet-1K classification")."""
     words = []
-    for token in reversed(doc[max(sent.start, tail.start - width) : tail.start]):
+    start = tail.start
+    if tail.label_ == T.value and start > 0 and doc[start - 1].ent_type_ == D.value:
+        while start > sent.start and doc[start - 1].ent_type_ == D.value:
+            start -= 1
+    for token in reversed(doc[max(sent.start, start - width) : start]):
         if token.ent_type_ or token.text in {",", ";", ":", "(", ")"}:
             break
         words.append(token.text)
@@ -162,6 +167,29 @@ def naming_relations(
     return relations
 
 
+_TO_TRAIN = re.compile(r"^\s*To (?:pre-?)?train\b")
+_X_TRAINED = re.compile(r"^-(?:pre-?)?trained\s+$")
+
+
+def training_data_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Relation]:
+    """``trainedOn`` from "the LAION-trained OpenCLIP-ViT-B32" and from "To train X ..., we
+    collect/construct Y" (the data a sentence builds for training its model)."""
+    relations = []
+    for (first_span, first), (second_span, second) in zip(mentions, mentions[1:]):
+        between = doc.text[first_span.end_char : second_span.start_char]
+        if first.type is D and second.type in {M, ME} and _X_TRAINED.match(between):
+            relations.append(Relation(second, RelationType.TRAINED_ON, first, second.sentence, CONFIDENCE["between"], "trigger:x-trained"))
+    for sent in doc.sents:
+        if not _TO_TRAIN.match(sent.text):
+            continue
+        in_sentence = [(s, m) for s, m in mentions if s.sent.start == sent.start]
+        heads = [m for s, m in in_sentence if m.type in {M, ME} and s.start - sent.start <= 5]
+        datasets = [m for s, m in in_sentence if m.type is D]
+        if heads and datasets:
+            relations.append(Relation(heads[0], RelationType.TRAINED_ON, datasets[0], sent.text.strip(), CONFIDENCE["apposition"], "trigger:to-train"))
+    return relations
+
+
 def find_relations(
     doc: Doc,
     mentions: list[tuple[Span, Mention]],
@@ -174,6 +202,7 @@ def find_relations(
     relations += title_relations(doc, mentions)
     proposed_names = {fold(m.text) for m in proposed}
     relations += naming_relations(doc, mentions, proposed_names, rules)
+    relations += training_data_relations(doc, mentions)
     by_sentence: dict[int, list[tuple[Span, Mention]]] = {}
     for span, mention in mentions:
         by_sentence.setdefault(span.sent.start, []).append((span, mention))
@@ -255,7 +284,23 @@ def _between_heads(doc, group, tail_span, heads, phrases, predicate, proposed_na
         return []
     own = [m for m in found if fold(m.text) in proposed_names]
     head = own[0] if own else found[0] if predicate is RelationType.OUTPERFORMS else found[-1]
-    return [(head, CONFIDENCE["between"])]
+    heads = [head]
+    if predicate is RelationType.TRAINED_ON and not own:
+        heads = _coordinated_before(doc, before, head)
+    return [(h, CONFIDENCE["between"]) for h in heads]
+
+
+def _coordinated_before(doc: Doc, before: list[tuple[Span, Mention]], head: Mention) -> list[Mention]:
+    """The head and the names listed with it ("VGG-16, ResNet-50, and ViT-B-16, trained on ...")."""
+    spans = [s for s, m in before if m is head]
+    if not spans:
+        return [head]
+    heads, current = [head], spans[0]
+    for span, mention in reversed(before):
+        if span.end <= current.start and doc[span.end : current.start].text.strip() in COORDINATION:
+            heads.append(mention)
+            current = span
+    return heads
 
 
 def _same_clause(doc: Doc, head: Span, tail: Span) -> bool:
@@ -265,6 +310,13 @@ def _same_clause(doc: Doc, head: Span, tail: Span) -> bool:
 
 
 def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, proposed, proposed_names):
+    if predicate is RelationType.ADDRESSES_TASK:
+        before = [(s, m) for s, m in group if s.end <= tail_span.start and m.type in heads]
+        if before:
+            span, mention = before[-1]
+            between = doc[span.end : tail_span.start].text
+            if APPOSITION.match(between) and "," not in between.strip()[1:]:
+                return [(mention, CONFIDENCE["apposition"])]  # "X, a semi-supervised segmentation network"
     context = _tail_context(doc, tail_span, sent)
     if not _has_trigger(context, phrases):
         return []

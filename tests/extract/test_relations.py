@@ -71,3 +71,19 @@ def test_naming_phrase_gives_uses_method(extract):
     triples = {(r.head.text if r.head else "PAPER", r.predicate.value, r.tail.text) for r in extraction.relations}
     assert ("Snipster", "usesMethod", "pruning") in triples
     assert ("GlorbNet", "usesMethod", "Florb Gate") in triples
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        ("We compare with the LAION-trained OpenCLIP-ViT-B32 model.", {("OpenCLIP-ViT-B32", "LAION")}),
+        ("To train FlorbNet without labels, we collect Snorp-90K, a corpus of chains.", {("FlorbNet", "Snorp-90K")}),
+        (
+            "We study VGG-16, ResNet-50, and ViT-B/16, trained on the ImageNet dataset.",
+            {("VGG-16", "ImageNet"), ("ResNet-50", "ImageNet"), ("ViT-B/16", "ImageNet")},
+        ),
+    ],
+)
+def test_trained_on_patterns(extract, abstract, expected):
+    extraction = extract("A study", abstract)
+    assert {(r.head.text, r.tail.text) for r in extraction.relations if r.predicate.value == "trainedOn"} == expected
