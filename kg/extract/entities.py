@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.candidates import candidates, context_type
 from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.extract.rules import ExtractionRules, default_rules
+from kg.extract.sentences import sentence_at
 from kg.records import EntityType
 
 PROPOSED = "mlkg_proposed"
@@ -162,7 +163,7 @@ class EntityChooser:
 
 def _after_number(span: Span) -> bool:
     """A number within the three tokens before the span ("8.9% parameters", "27% fewer parameters")."""
-    before = span.doc[max(span.sent.start, span.start - 3) : span.start]
+    before = span.doc[max(sentence_at(span.doc, span.start).start, span.start - 3) : span.start]
     return any(any(ch.isdigit() for ch in token.text) for token in before)
 
 

@@ -18,6 +18,7 @@ from kg.extract.entities import CONFIDENCE, PROPOSED
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
 from kg.extract.rules import default_rules
+from kg.extract.sentences import sentence_at
 from kg.records import Abbreviation, EntityType, Mention, PaperExtraction, Relation, RelationType
 
 PROPAGATED = "propagated"
@@ -77,7 +78,7 @@ def propagate_names(docs: list[Doc]) -> None:
 
 def sentence_of(span: Span) -> tuple[str, int]:
     """The sentence text (trimmed) and its offset in the field."""
-    sent = span.sent
+    sent = sentence_at(span.doc, span.start)
     text = sent.text
     lead = len(text) - len(text.lstrip())
     return text.strip(), sent.start_char + lead
@@ -116,10 +117,11 @@ def introduced_objects(doc: Doc) -> set[tuple[int, int]]:
     for token in doc:
         if token.lower_ not in verbs:
             continue
-        if not any(t.lower_ == "we" for t in doc[max(token.sent.start, token.i - 3) : token.i]):
+        sent = sentence_at(doc, token.i)
+        if not any(t.lower_ == "we" for t in doc[max(sent.start, token.i - 3) : token.i]):
             continue
         i = token.i + 1
-        while i < min(token.sent.end, token.i + 7) and i not in starts and doc[i].is_lower and doc[i].lower_ not in STOP_SCAN:
+        while i < min(sent.end, token.i + 7) and i not in starts and doc[i].is_lower and doc[i].lower_ not in STOP_SCAN:
             i += 1
         ent = starts.get(i)
         if ent is not None and ent.label_ in INTRODUCED_TYPES:

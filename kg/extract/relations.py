@@ -23,6 +23,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.rules import ExtractionRules, default_rules
+from kg.extract.sentences import sentence_at
 from kg.records import EntityType, Mention, Relation, RelationType
 
 M, D, ME, H, T = EntityType.MODEL, EntityType.DATASET, EntityType.METHOD, EntityType.HARDWARE, EntityType.TASK
@@ -143,8 +144,12 @@ def naming_relations(
     cues = sorted((tuple(c.split()) for c, kind in rules.definition_cues.items() if kind == "naming"), key=len, reverse=True)
     starts = {span.start: (span, mention) for span, mention in mentions}
     relations = []
+    lowered = [t.lower_ for t in doc]
+    first_words = {c[0] for c in cues}
     for token in doc:
-        cue = next((c for c in cues if tuple(t.lower_ for t in doc[token.i : token.i + len(c)]) == c), None)
+        if lowered[token.i] not in first_words:
+            continue
+        cue = next((c for c in cues if tuple(lowered[token.i : token.i + len(c)]) == c), None)
         if cue is None:
             continue
         i = token.i + len(cue)
@@ -153,9 +158,9 @@ def naming_relations(
         if i not in starts:
             continue
         named_span, named = starts[i]
-        sent = named_span.sent
+        sent = sentence_at(doc, named_span.start)
         evidence = sent.text.strip()
-        before = [(s, m) for s, m in mentions if s.sent.start == sent.start and s.end <= token.i]
+        before = [(s, m) for s, m in mentions if sent.start <= s.start < sent.end and s.end <= token.i]
         if before and named.type in {M, ME}:
             span, mention = before[-1]
             if mention.type is ME and token.i - span.end <= 3:
@@ -182,7 +187,7 @@ def training_data_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> l
     for sent in doc.sents:
         if not _TO_TRAIN.match(sent.text):
             continue
-        in_sentence = [(s, m) for s, m in mentions if s.sent.start == sent.start]
+        in_sentence = [(s, m) for s, m in mentions if sent.start <= s.start < sent.end]
         heads = [m for s, m in in_sentence if m.type in {M, ME} and s.start - sent.start <= 5]
         datasets = [m for s, m in in_sentence if m.type is D]
         if heads and datasets:
@@ -205,9 +210,9 @@ def find_relations(
     relations += training_data_relations(doc, mentions)
     by_sentence: dict[int, list[tuple[Span, Mention]]] = {}
     for span, mention in mentions:
-        by_sentence.setdefault(span.sent.start, []).append((span, mention))
+        by_sentence.setdefault(sentence_at(doc, span.start).start, []).append((span, mention))
     for group in by_sentence.values():
-        sent = group[0][0].sent
+        sent = sentence_at(doc, group[0][0].start)
         evidence = sent.text.strip()
         for predicate, (heads, tails, where) in SIGNATURES.items():
             phrases = rules.triggers.get(predicate, ())
@@ -244,7 +249,7 @@ PREPOSITION = re.compile(r"\b(?:on|from|with|using)\b", re.IGNORECASE)
 def _training_context(doc: Doc, group, tail_span: Span) -> bool:
     """A training word before the tail, then "on/from/with/using", and no other dataset or
     clause break in between ("pre-trained with a masking objective on the new X")."""
-    sent = tail_span.sent
+    sent = sentence_at(doc, tail_span.start)
     words = [t for t in doc[sent.start : tail_span.start] if TRAIN_WORDS.fullmatch(t.text)]
     if not words:
         return False
@@ -264,7 +269,7 @@ def _between_heads(doc, group, tail_span, heads, phrases, predicate, proposed_na
     before = [(s, m) for s, m in group if s.end <= tail_span.start and m.type in heads]
     if not before:
         return []
-    context = _tail_context(doc, tail_span, tail_span.sent, 6)
+    context = _tail_context(doc, tail_span, sentence_at(doc, tail_span.start), 6)
     if predicate is RelationType.USES_METHOD:
         span, mention = before[-1]
         between = doc[span.end : tail_span.start].text

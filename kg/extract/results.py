@@ -79,7 +79,7 @@ def find_results(
 ) -> list[Result]:
     results: list[Result] = []
     for sent in doc.sents:
-        in_sentence = [m for span, m in mentions if span.sent.start == sent.start]
+        in_sentence = [m for span, m in mentions if sent.start <= span.start < sent.end]
         taken = [(m.start, m.end) for m in in_sentence]
         speaks_for_authors = any(t.lower_ in {"we", "our"} for t in sent)
         clauses = [sent.start_char + c.end() for c in CLAUSE_END.finditer(sent.text)]

@@ -15,9 +15,10 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.rules import default_rules
 
@@ -42,6 +43,20 @@ def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
             continue  # an initial such as "J."
         starts.append(match.end())
     return [s for s in starts if 0 < s < len(text)]
+
+
+SENTENCES = "mlkg_sentences"
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i``, in O(log n) (``Span.sent`` rescans the doc each time)."""
+    cached = doc.user_data.get(SENTENCES)
+    if cached is None:
+        sents = list(doc.sents)
+        cached = ([s.start for s in sents], sents)
+        doc.user_data[SENTENCES] = cached
+    starts, sents = cached
+    return sents[bisect_right(starts, i) - 1]
 
 
 class Sentencizer:
