@@ -132,9 +132,10 @@ class EntityChooser:
         "Cross-Lingual Voice Conversion", "zero-shot OOD detection" (not "large-scale ...")."""
         out = []
         previous_end = 0
+        text = doc.text
         for ent in ents:
             if ent.label_ in (EntityType.TASK.value, EntityType.METHOD.value):
-                match = _MODIFIER.search(doc.text, 0, ent.start_char)
+                match = _MODIFIER.search(text, 0, ent.start_char)
                 if match and match.start() >= previous_end and match.group(1).lower() not in self.rules.generic_modifiers:
                     wider = doc.char_span(match.start(1), ent.end_char)
                     if wider is not None and not any(t.ent_type_ and t.i < ent.start for t in wider):

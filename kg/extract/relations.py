@@ -127,11 +127,12 @@ def title_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Rela
         return []
     head = heads[0]
     relations = []
+    evidence = doc.text.strip()
     for span, mention in mentions:
         if span.start > colon and mention.text != head.text:
             predicate = {ME: RelationType.USES_METHOD, T: RelationType.ADDRESSES_TASK}.get(mention.type)
             if predicate:
-                relations.append(Relation(head, predicate, mention, doc.text.strip(), CONFIDENCE["title"], "trigger:title"))
+                relations.append(Relation(head, predicate, mention, evidence, CONFIDENCE["title"], "trigger:title"))
     return relations
 
 
@@ -180,8 +181,9 @@ def training_data_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> l
     """``trainedOn`` from "the LAION-trained OpenCLIP-ViT-B32" and from "To train X ..., we
     collect/construct Y" (the data a sentence builds for training its model)."""
     relations = []
+    text = doc.text
     for (first_span, first), (second_span, second) in zip(mentions, mentions[1:]):
-        between = doc.text[first_span.end_char : second_span.start_char]
+        between = text[first_span.end_char : second_span.start_char]
         if first.type is D and second.type in {M, ME} and _X_TRAINED.match(between):
             relations.append(Relation(second, RelationType.TRAINED_ON, first, second.sentence, CONFIDENCE["between"], "trigger:x-trained"))
     for sent in doc.sents:

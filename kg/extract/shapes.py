@@ -31,8 +31,9 @@ class ShapeMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         seen: set[tuple[int, int]] = set()
+        text = doc.text  # spaCy rebuilds it on every access
         for shape in self.rules.shapes:
-            for match in shape.pattern.finditer(doc.text):
+            for match in shape.pattern.finditer(text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is None or (span.start, span.end) in seen:
                     continue
