@@ -52,6 +52,12 @@ def _metric_for(mentions: list[Mention], start: int, end: int) -> Mention | None
     return (after or before or metrics or [None])[0]
 
 
+def _adjacent_metric(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """A metric within two words after a speed-up ("2x the throughput", "9.1times higher throughput")."""
+    metrics = [m for m in mentions if m.type is EntityType.METRIC and 0 <= m.start - end <= 16]
+    return metrics[0] if metrics else None
+
+
 def _model_for(mentions: list[Mention], start: int, proposed: list[Mention], speaks_for_authors: bool) -> Mention | None:
     """The paper's own model when the sentence names it, else the first model named before the number."""
     own = {m.text for m in proposed}
@@ -99,6 +105,8 @@ def find_results(
                 unit = ""
             elif unit.endswith("parameters"):
                 metric = None
+            elif unit == "x":
+                metric = _adjacent_metric(in_sentence, start, end)  # "2x throughput", "9.1times higher throughput"
             try:
                 value = Decimal(match.group("value").replace(",", ""))
                 if match.group(0).startswith("-"):
@@ -108,7 +116,7 @@ def find_results(
             model = _model_for(in_clause, start, proposed, speaks_for_authors) or _model_for(
                 in_sentence, start, proposed, speaks_for_authors
             )
-            dataset = _dataset_for(in_clause, end)
+            dataset = None if unit == "x" else _dataset_for(in_clause, end)  # a speed-up is not per dataset
             confidence = 0.5 + 0.15 * (metric is not None) + 0.15 * (model is not None) + 0.1 * (dataset is not None)
             results.append(
                 Result(
