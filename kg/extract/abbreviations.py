@@ -122,6 +122,8 @@ def find_pairs(text: str) -> list[tuple[int, int, int, int]]:
             long_start += lead.end()
         if end - long_start <= len(short) or "(" in text[long_start:end]:
             continue
+        if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text[long_start:end], re.IGNORECASE):
+            continue  # "X-v2 surpasses our model (X)": the short form is inside, so no definition
         pairs.append((long_start, end, match.start(1), match.start(1) + len(short)))
     return pairs
 

@@ -106,8 +106,9 @@ def variant_relations(mentions: list[Mention], paper_mentions: list[Mention]) ->
         if mention.type is not M:
             continue
         candidates = [family_prefix(mention.text)]
-        if " " in mention.text:
-            candidates.append(mention.text.split()[0])
+        first, _, rest = mention.text.partition(" ")
+        if rest and any(ch.isdigit() or ch.isupper() for ch in rest):
+            candidates.append(first)  # "CLIP ViT-B/16" -> CLIP, not "CLIP saying no" -> CLIP
         for family in candidates:
             tail = named.get(fold(family)) if family else None
             if tail is not None and fold(tail.text) != fold(mention.text):
