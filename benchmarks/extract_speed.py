@@ -32,7 +32,9 @@ def synthetic_copy(paper: Paper, copy: int, rng: random.Random) -> Paper:
     sentences = _SENTENCE.split(paper.abstract)
     rng.shuffle(sentences)
     rename = lambda text: _NAME.sub(lambda m: f"{m.group(1)}{copy}", text)  # noqa: E731
-    return replace(paper, id=f"{paper.id}-copy{copy}", title=rename(paper.title), abstract=rename(" ".join(sentences)))
+    return replace(
+        paper, id=f"{paper.id}-copy{copy}", title=rename(paper.title), abstract=rename(" ".join(sentences))
+    )
 
 
 def timed(papers: list[Paper], nlp) -> tuple[float, int, int]:
@@ -59,7 +61,8 @@ def main() -> None:
     seconds, mentions, relations = timed(papers, nlp)
     print(
         f"bundled corpus: {len(papers)} papers, {words} words in {seconds:.2f} s = "
-        f"{len(papers) / seconds:.0f} papers/s ({words / seconds:.0f} words/s); {mentions} mentions, {relations} relations"
+        f"{len(papers) / seconds:.0f} papers/s ({words / seconds:.0f} words/s); "
+        f"{mentions} mentions, {relations} relations"
     )
     rng = random.Random(args.seed)
     synthetic = [synthetic_copy(p, c, rng) for c in range(1, args.copies + 1) for p in papers]

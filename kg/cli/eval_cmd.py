@@ -9,7 +9,9 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("eval", help="score the extraction against gold annotations")
-    parser.add_argument("--gold", type=Path, required=True, help="gold JSONL file (see tests/gold/GUIDELINE.md)")
+    parser.add_argument(
+        "--gold", type=Path, required=True, help="gold JSONL file (see tests/gold/GUIDELINE.md)"
+    )
     parser.add_argument("--summary-only", action="store_true", help="scores only, no list of misses")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(func=run)

@@ -57,10 +57,19 @@ def _sum(scores: Iterable[PaperScore], records: int) -> Scores:
     relations: dict[str, Counts] = {}
     results: dict[str, Counts] = {}
     for score in scores:
-        for target, source in ((entities, score.entities), (relations, score.relations), (results, score.results)):
+        for target, source in (
+            (entities, score.entities),
+            (relations, score.relations),
+            (results, score.results),
+        ):
             for key, counts in source.items():
                 target[key] = target.get(key, Counts()) + counts
-    return Scores(records, dict(sorted(entities.items())), dict(sorted(relations.items())), dict(sorted(results.items())))
+    return Scores(
+        records,
+        dict(sorted(entities.items())),
+        dict(sorted(relations.items())),
+        dict(sorted(results.items())),
+    )
 
 
 def score_paper(gold: GoldRecord, prediction: Prediction) -> PaperScore:

@@ -88,9 +88,12 @@ def _record(raw: dict) -> GoldRecord:
         abstract=raw.get("abstract") or "",
         source=raw.get("source") or "bundled",
         entities=tuple(_entity(e) for e in raw.get("entities") or ()),
-        relations=tuple(GoldRelation(r["head"], RelationType(r["rel"]), r["tail"]) for r in raw.get("relations") or ()),
+        relations=tuple(
+            GoldRelation(r["head"], RelationType(r["rel"]), r["tail"]) for r in raw.get("relations") or ()
+        ),
         results=tuple(
-            GoldResult(str(r["value"]), r.get("model"), r.get("dataset"), r.get("metric")) for r in raw.get("results") or ()
+            GoldResult(str(r["value"]), r.get("model"), r.get("dataset"), r.get("metric"))
+            for r in raw.get("results") or ()
         ),
     )
 

@@ -9,7 +9,8 @@ from kg.evaluation.scoring import Counts
 
 
 def _row(name: str, counts: Counts) -> str:
-    return f"  {name:<26} P={counts.precision:.3f} R={counts.recall:.3f} F1={counts.f1:.3f}  (tp={counts.tp} fp={counts.fp} fn={counts.fn})"
+    scores = f"P={counts.precision:.3f} R={counts.recall:.3f} F1={counts.f1:.3f}"
+    return f"  {name:<26} {scores}  (tp={counts.tp} fp={counts.fp} fn={counts.fn})"
 
 
 def _block(title: str, scores: Scores) -> list[str]:
@@ -38,7 +39,14 @@ def format_text(report: EvalReport, summary_only: bool) -> str:
 
 
 def _counts_json(counts: Counts) -> dict:
-    return {"precision": counts.precision, "recall": counts.recall, "f1": counts.f1, "tp": counts.tp, "fp": counts.fp, "fn": counts.fn}
+    return {
+        "precision": counts.precision,
+        "recall": counts.recall,
+        "f1": counts.f1,
+        "tp": counts.tp,
+        "fp": counts.fp,
+        "fn": counts.fn,
+    }
 
 
 def _scores_json(scores: Scores) -> dict:
@@ -56,5 +64,7 @@ def _scores_json(scores: Scores) -> dict:
 def format_json(report: EvalReport, summary_only: bool) -> str:
     data = {"all": _scores_json(report.overall), "written": _scores_json(report.written)}
     if not summary_only:
-        data["misses"] = [{"paper": m.paper_id, "kind": m.kind, "what": m.what, "detail": m.detail} for m in report.misses]
+        data["misses"] = [
+            {"paper": m.paper_id, "kind": m.kind, "what": m.what, "detail": m.detail} for m in report.misses
+        ]
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

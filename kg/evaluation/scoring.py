@@ -114,7 +114,9 @@ def score_entities(gold: GoldRecord, prediction: Prediction, score: PaperScore) 
             continue
         score.add(score.entities, predicted.type.value, Counts(fp=1))
         wrong = f" (gold type {next(iter(matches.values())).type.value})" if matches else ""
-        score.misses.append(Miss(gold.id, "false-positive", f"{predicted.type.value}: {predicted.names[0]}", wrong.strip()))
+        score.misses.append(
+            Miss(gold.id, "false-positive", f"{predicted.type.value}: {predicted.names[0]}", wrong.strip())
+        )
     for entity in gold.entities:
         if entity.optional:
             continue
@@ -153,7 +155,9 @@ def score_relations(gold: GoldRecord, prediction: Prediction, score: PaperScore)
                 score.add(score.relations, rel.value, Counts(tp=1))
         elif not (head_optional or tail_optional):
             score.add(score.relations, rel.value, Counts(fp=1))
-            score.misses.append(Miss(gold.id, "false-positive", f"{rel.value}: {head_name} -> {tail_name}", ""))
+            score.misses.append(
+                Miss(gold.id, "false-positive", f"{rel.value}: {head_name} -> {tail_name}", "")
+            )
     for (head, rel, tail), optional in sorted(gold_keys.items()):
         if not optional and (head, rel, tail) not in predicted:
             score.add(score.relations, rel, Counts(fn=1))
@@ -177,9 +181,28 @@ def score_results(gold: GoldRecord, prediction: Prediction, score: PaperScore) -
 
     gold_values = {value_key(r.value) for r in gold.results}
     pred_values = {value_key(r.value) for r in prediction.results}
-    score.add(score.results, "value", Counts(len(gold_values & pred_values), len(pred_values - gold_values), len(gold_values - pred_values)))
+    score.add(
+        score.results,
+        "value",
+        Counts(
+            len(gold_values & pred_values), len(pred_values - gold_values), len(gold_values - pred_values)
+        ),
+    )
     gold_full = {(value_key(r.value), end(r.model), end(r.dataset), end(r.metric)) for r in gold.results}
-    pred_full = {(value_key(r.value), end(r.model), end(r.dataset), end(r.metric)) for r in prediction.results}
-    score.add(score.results, "full", Counts(len(gold_full & pred_full), len(pred_full - gold_full), len(gold_full - pred_full)))
+    pred_full = {
+        (value_key(r.value), end(r.model), end(r.dataset), end(r.metric)) for r in prediction.results
+    }
+    score.add(
+        score.results,
+        "full",
+        Counts(len(gold_full & pred_full), len(pred_full - gold_full), len(gold_full - pred_full)),
+    )
     for item in sorted(gold_full - pred_full, key=str):
-        score.misses.append(Miss(gold.id, "miss", f"result: {' '.join(item[0])}", f"model={item[1]} dataset={item[2]} metric={item[3]}"))
+        score.misses.append(
+            Miss(
+                gold.id,
+                "miss",
+                f"result: {' '.join(item[0])}",
+                f"model={item[1]} dataset={item[2]} metric={item[3]}",
+            )
+        )

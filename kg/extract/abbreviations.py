@@ -27,7 +27,21 @@ from kg.extract.rules import ExtractionRules, default_rules
 from kg.records import EntityType
 
 ABBREVIATIONS = "mlkg_abbreviations"
-INTRODUCING = {"novel", "new", "our", "propose", "proposes", "introduce", "introduces", "present", "presents", "called", "dubbed", "termed", "named"}
+INTRODUCING = {
+    "novel",
+    "new",
+    "our",
+    "propose",
+    "proposes",
+    "introduce",
+    "introduces",
+    "present",
+    "presents",
+    "called",
+    "dubbed",
+    "termed",
+    "named",
+}
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,14}?)\s*\)")
 _LEADING = re.compile(r"^(?:the|a|an|our|this|of|and|with|for|to)\s+", re.IGNORECASE)
 
@@ -141,7 +155,9 @@ class AbbreviationMatcher:
             if (cand.start, cand.end) == (long_span.start, long_span.end):
                 long_types.append(EntityType(cand.label_))
             elif (cand.start, cand.end) == (short_span.start, short_span.end):
-                (shape_types if cand.kb_id_.startswith("shape:") else short_types).append(EntityType(cand.label_))
+                (shape_types if cand.kb_id_.startswith("shape:") else short_types).append(
+                    EntityType(cand.label_)
+                )
         head = self.rules.head_nouns.get(long_span[-1].lower_)
         for found in (long_types, short_types, [head] if head else [], shape_types):
             if found:

@@ -21,7 +21,7 @@ def add_candidate(doc: Doc, span: Span | None, entity_type: EntityType | None, r
         return None
     label = entity_type.value if entity_type else ""
     candidate = Span(doc, span.start, span.end, label=label, kb_id=rule)
-    group = doc.spans[CANDIDATES] if CANDIDATES in doc.spans else None
+    group = doc.spans.get(CANDIDATES)
     if group is None:
         doc.spans[CANDIDATES] = [candidate]
     else:

@@ -28,9 +28,56 @@ from kg.records import EntityType
 QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "`", "``", "''"}
 SUBJECTS = {"we", "paper", "work", "study", "this", "here", "authors", "i"}
 NEW_WORDS = {"new", "novel", "our", "first", "simple", "proposed"}
-STOP_SCAN = {"called", "dubbed", "named", "termed", "which", "that", "to", "for", "of", "in", "on", "with", "from", "by", "as", "at", "into", "via"}
-TITLE_STOP = {"beyond", "not", "be", "may", "is", "are", "the", "a", "an", "of", "for", "to", "in", "on", "with", "when",
-              "do", "we", "how", "what", "why", "does", "can", "towards", "toward", "rethinking", "revisiting", "you"}
+STOP_SCAN = {
+    "called",
+    "dubbed",
+    "named",
+    "termed",
+    "which",
+    "that",
+    "to",
+    "for",
+    "of",
+    "in",
+    "on",
+    "with",
+    "from",
+    "by",
+    "as",
+    "at",
+    "into",
+    "via",
+}
+TITLE_STOP = {
+    "beyond",
+    "not",
+    "be",
+    "may",
+    "is",
+    "are",
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "to",
+    "in",
+    "on",
+    "with",
+    "when",
+    "do",
+    "we",
+    "how",
+    "what",
+    "why",
+    "does",
+    "can",
+    "towards",
+    "toward",
+    "rethinking",
+    "revisiting",
+    "you",
+}
 NOT_NAMES = {"we", "the", "a", "an", "this", "it", "our", "in", "to", "i", "they", "that"}
 
 
@@ -47,7 +94,11 @@ def _name_like(token: Token) -> bool:
 
 def _attached(doc: Doc, end: int) -> bool:
     """The token at ``end`` continues the name before it without a space ("ViT" "-" "B/16")."""
-    return end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text not in {",", ";", ":", ".", "(", ")", "!", "?"} | QUOTES
+    return (
+        end < len(doc)
+        and doc[end - 1].whitespace_ == ""
+        and doc[end].text not in {",", ";", ":", ".", "(", ")", "!", "?"} | QUOTES
+    )
 
 
 def name_after(doc: Doc, i: int, limit: int) -> Span | None:
@@ -66,9 +117,8 @@ def name_after(doc: Doc, i: int, limit: int) -> Span | None:
     end = i + 1
     title_case = doc[i].text[:1].isupper()
     while end < limit:
-        if _attached(doc, end):
-            end += 1
-        elif title_case and doc[end].text[:1].isupper() and doc[end].is_alpha and end - i < 5:
+        next_title_word = title_case and doc[end].text[:1].isupper() and doc[end].is_alpha and end - i < 5
+        if _attached(doc, end) or next_title_word:
             end += 1
         else:
             break
@@ -78,8 +128,34 @@ def name_after(doc: Doc, i: int, limit: int) -> Span | None:
 
 
 CLAUSE_WORDS = {
-    "that", "which", "to", "for", "and", "or", "with", "in", "on", "as", "is", "are", "was", "by", "from", "of",
-    "achieves", "uses", "using", "can", "that", "where", "whose", "while", "based", "at", "into", "across", "via",
+    "that",
+    "which",
+    "to",
+    "for",
+    "and",
+    "or",
+    "with",
+    "in",
+    "on",
+    "as",
+    "is",
+    "are",
+    "was",
+    "by",
+    "from",
+    "of",
+    "achieves",
+    "uses",
+    "using",
+    "can",
+    "where",
+    "whose",
+    "while",
+    "based",
+    "at",
+    "into",
+    "across",
+    "via",
 }
 
 
@@ -214,7 +290,11 @@ class DefinitionMatcher:
         for token in doc[:6]:
             if token.text == ":" and token.i > 0:
                 name = name_after(doc, 0, token.i)
-                if name is not None and name.end == token.i and not any(t.is_lower or t.lower_ in TITLE_STOP for t in name):
+                if (
+                    name is not None
+                    and name.end == token.i
+                    and not any(t.is_lower or t.lower_ in TITLE_STOP for t in name)
+                ):
                     self._add(doc, name, None, "definition:title")
                 return
 

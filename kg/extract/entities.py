@@ -34,7 +34,11 @@ class EntityChooser:
 
     def _allowed(self, span: Span) -> bool:
         text = span.text.strip()
-        if self.lexicon.is_generic(text) or text.lower() in self.rules.never or not any(ch.isalpha() for ch in text):
+        if (
+            self.lexicon.is_generic(text)
+            or text.lower() in self.rules.never
+            or not any(ch.isalpha() for ch in text)
+        ):
             return False
         if text.lower() in self.rules.number_bound and not _after_number(span):
             return False
@@ -91,7 +95,11 @@ class EntityChooser:
         doc.set_ents(ents, default="outside")
         confidence_by_offsets = {
             (ent.start_char, ent.end_char): max(
-                (c for (s, e), c in confidence_by_offsets.items() if ent.start_char <= s and e <= ent.end_char),
+                (
+                    c
+                    for (s, e), c in confidence_by_offsets.items()
+                    if ent.start_char <= s and e <= ent.end_char
+                ),
                 default=0.5,
             )
             for ent in ents
@@ -99,7 +107,6 @@ class EntityChooser:
         doc.user_data[PROPOSED] = proposed
         doc.user_data[CONFIDENCE] = confidence_by_offsets
         return doc
-
 
     def _extend_hardware(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """ "A100" + "GPUs" -> "A100 GPUs"; "NVIDIA" + "T4" -> "NVIDIA T4" (the name as written)."""
@@ -123,9 +130,12 @@ class EntityChooser:
                     end += 1
                 if absorbable(start - 1, self.rules.hardware_vendors):
                     start -= 1
-            out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_))
+            out.append(
+                ent
+                if (start, end) == (ent.start, ent.end)
+                else Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
+            )
         return [ent for ent in out if id(ent) not in absorbed]
-
 
     def _extend_modifiers(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A task or method keeps a hyphenated modifier written before it:
@@ -136,14 +146,17 @@ class EntityChooser:
         for ent in ents:
             if ent.label_ in (EntityType.TASK.value, EntityType.METHOD.value):
                 match = _MODIFIER.search(text, 0, ent.start_char)
-                if match and match.start() >= previous_end and match.group(1).lower() not in self.rules.generic_modifiers:
+                if (
+                    match
+                    and match.start() >= previous_end
+                    and match.group(1).lower() not in self.rules.generic_modifiers
+                ):
                     wider = doc.char_span(match.start(1), ent.end_char)
                     if wider is not None and not any(t.ent_type_ and t.i < ent.start for t in wider):
                         ent = Span(doc, wider.start, wider.end, label=ent.label_, kb_id=ent.kb_id_)
             previous_end = ent.end_char
             out.append(ent)
         return out
-
 
     def _extend_metric_qualifiers(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """ "average" + "success rate" -> "average success rate" (qualifiers are data)."""
@@ -183,7 +196,9 @@ def _type_from_neighbours(doc: Doc, ents: list[Span]) -> list[Span]:
                 if 0 <= j < len(ents) and ents[j].label_:
                     first, second = sorted((ent, ents[j]), key=lambda s: s.start)
                     if doc[first.end : second.start].text.strip() in LIST_JOINERS:
-                        ents[i] = Span(doc, ent.start, ent.end, label=ents[j].label_, kb_id=ent.kb_id_ + "+list")
+                        ents[i] = Span(
+                            doc, ent.start, ent.end, label=ents[j].label_, kb_id=ent.kb_id_ + "+list"
+                        )
                         break
     return [ent for ent in ents if ent.label_]
 

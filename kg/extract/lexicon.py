@@ -63,7 +63,9 @@ def _read_tsv(path: Path, entity_type: EntityType) -> list[LexiconEntry]:
         cells += [""] * (4 - len(cells))
         label = cells[0].strip()
         if not label:
-            raise InputError(str(path), number, "empty label (expected label<TAB>aliases<TAB>family<TAB>note)")
+            raise InputError(
+                str(path), number, "empty label (expected label<TAB>aliases<TAB>family<TAB>note)"
+            )
         aliases = tuple(a.strip() for a in cells[1].split("|") if a.strip() and a.strip() != label)
         family = cells[2].strip() or None
         entries.append(LexiconEntry(label, entity_type, aliases, family, cells[3].strip()))

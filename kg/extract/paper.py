@@ -40,7 +40,9 @@ def unify_types(docs: list[Doc], types: dict[str, str]) -> None:
     """Relabel every mention of a name with the paper's one type for it."""
     for doc in docs:
         if any(types.get(ent.text, ent.label_) != ent.label_ for ent in doc.ents):
-            ents = [Span(doc, e.start, e.end, label=types.get(e.text, e.label_), kb_id=e.kb_id_) for e in doc.ents]
+            ents = [
+                Span(doc, e.start, e.end, label=types.get(e.text, e.label_), kb_id=e.kb_id_) for e in doc.ents
+            ]
             doc.set_ents(ents, default="outside")
 
 
@@ -58,7 +60,9 @@ def propagate_names(docs: list[Doc]) -> None:
     if not forms:
         return
     pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))) + r")(?![\w])"
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+        + r")(?![\w])"
     )
     confidence = default_rules().confidence(PROPAGATED)
     for doc in docs:
@@ -121,7 +125,12 @@ def introduced_objects(doc: Doc) -> set[tuple[int, int]]:
         if not any(t.lower_ == "we" for t in doc[max(sent.start, token.i - 3) : token.i]):
             continue
         i = token.i + 1
-        while i < min(sent.end, token.i + 7) and i not in starts and doc[i].is_lower and doc[i].lower_ not in STOP_SCAN:
+        while (
+            i < min(sent.end, token.i + 7)
+            and i not in starts
+            and doc[i].is_lower
+            and doc[i].lower_ not in STOP_SCAN
+        ):
             i += 1
         ent = starts.get(i)
         if ent is not None and ent.label_ in INTRODUCED_TYPES:
@@ -138,7 +147,14 @@ def _proposals(docs: dict[str, Doc], spans: dict[str, list[tuple[Span, Mention]]
             if (mention.start, mention.end) in proposed and mention.text.lower() not in seen:
                 seen.add(mention.text.lower())
                 relations.append(
-                    Relation(None, RelationType.PROPOSES, mention, mention.sentence, mention.confidence, mention.rule)
+                    Relation(
+                        None,
+                        RelationType.PROPOSES,
+                        mention,
+                        mention.sentence,
+                        mention.confidence,
+                        mention.rule,
+                    )
                 )
     return relations
 
@@ -147,7 +163,12 @@ def _short_forms_of(proposed: list[Mention], docs: dict[str, Doc], mentions: lis
     """Mentions of the short forms of proposed names ("MoDE" for "Mixture of Data Experts"),
     so that a sentence naming the paper's own entity by its short form is recognised."""
     own = {m.text for m in proposed}
-    shorts = {short for doc in docs.values() for short, long, _ in doc.user_data.get(ABBREVIATIONS, []) if long in own}
+    shorts = {
+        short
+        for doc in docs.values()
+        for short, long, _ in doc.user_data.get(ABBREVIATIONS, [])
+        if long in own
+    }
     found: dict[str, Mention] = {}
     for mention in mentions:
         if mention.text in shorts and mention.text not in own:
@@ -187,4 +208,6 @@ def _unique(relations: list[Relation]) -> list[Relation]:
         key = (relation.head.text if relation.head else "", relation.predicate.value, relation.tail.text)
         if key not in best or relation.confidence > best[key].confidence:
             best[key] = relation
-    return sorted(best.values(), key=lambda r: (r.predicate.value, r.head.text if r.head else "", r.tail.text))
+    return sorted(
+        best.values(), key=lambda r: (r.predicate.value, r.head.text if r.head else "", r.tail.text)
+    )

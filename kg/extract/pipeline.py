@@ -7,7 +7,8 @@ paper's docs into one :class:`~kg.records.PaperExtraction`.
 
 Example:
     >>> from kg.records import Paper
-    >>> paper = Paper(id="p1", title="FooNet-V2: a new backbone", abstract="We train FooNet-V2 on CIFAR-100.", sources=())
+    >>> abstract = "We train FooNet-V2 on CIFAR-100."
+    >>> paper = Paper(id="p1", title="FooNet-V2: a new backbone", abstract=abstract, sources=())
     >>> extraction = next(extract_papers([paper]))
     >>> sorted({(m.text, m.type.value) for m in extraction.mentions})
     [('CIFAR-100', 'Dataset'), ('FooNet-V2', 'Model')]
@@ -55,7 +56,8 @@ def load_pipeline() -> Language:
 
 def _customise_tokenizer(nlp: Language) -> None:
     """Split a full stop after a capital or digit ("on SVHN." -> "SVHN", "."), which the
-    default English suffixes keep attached, "|" between names ("T|ViT-B/16"), and LaTeX wrappers ("\\textbf{ViT-B/16}")."""
+    default English suffixes keep attached, "|" between names ("T|ViT-B/16"), and LaTeX
+    wrappers ("\\textbf{ViT-B/16}")."""
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Z0-9%)\]])\.", r"\}", r"\$"]
     prefixes = [*nlp.Defaults.prefixes, r"\\[A-Za-z]+\{", r"\{", r"\$"]
     infixes = [*nlp.Defaults.infixes, r"\|"]

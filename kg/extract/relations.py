@@ -12,8 +12,8 @@ the methods and tasks the title names. ``variantOf`` comes from the names themse
 (``ViT-B/16`` -> ``ViT``, ``CLIP ViT-B/16`` -> ``CLIP``) when the paper names the family.
 
 Example:
-    >>> family_prefix("ViT-B/16"), family_prefix("ResNet50"), family_prefix("YOLOv7-E6"), family_prefix("TinyCLIP")
-    ('ViT', 'ResNet', 'YOLO', None)
+    >>> [family_prefix(n) for n in ("ViT-B/16", "ResNet50", "YOLOv7-E6", "TinyCLIP")]
+    ['ViT', 'ResNet', 'YOLO', None]
 """
 
 from __future__ import annotations
@@ -38,11 +38,25 @@ SIGNATURES: dict[RelationType, tuple[set[EntityType], set[EntityType], str]] = {
     RelationType.VARIANT_OF: ({M}, {M}, "between"),
 }
 CONFIDENCE = {"between": 0.75, "before-tail": 0.65, "title": 0.7, "apposition": 0.7, "paper": 0.55}
-COORDINATION = {",", "and", "or", "&", "as well as", ", and", "and the", ", the", "and on", ", and on", "and on the", "and in"}
+COORDINATION = {
+    ",",
+    "and",
+    "or",
+    "&",
+    "as well as",
+    ", and",
+    "and the",
+    ", the",
+    "and on",
+    ", and on",
+    "and on the",
+    "and in",
+}
 APPOSITION = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s*(?:an?|the)\s")
 _FAMILY = re.compile(
     r"^(?P<family>[A-Za-z][A-Za-z]*?[A-Za-z])(?:[vV]\d+(?:\.\d+)?)?"
-    r"(?:[-_ ]|(?=\d))(?P<rest>(?:\d[\w./-]*|[A-Z][a-z]?(?:/\d+)?|XL|XXL|Ti|Tiny|Small|Base|Large|Huge|Mini|[A-Z]\d+[\w./-]*"
+    r"(?:[-_ ]|(?=\d))(?P<rest>(?:\d[\w./-]*|[A-Z][a-z]?(?:/\d+)?"
+    r"|XL|XXL|Ti|Tiny|Small|Base|Large|Huge|Mini|[A-Z]\d+[\w./-]*"
     r"|base|large|small|tiny|huge|b|l|s|h|g)(?:@\s?\d+)?)$"
 )
 _VERSION = re.compile(r"^(?P<family>[A-Za-z]*[A-Za-z])[vV]\d+(?:[-.]\w+)*$")
@@ -113,7 +127,11 @@ def variant_relations(mentions: list[Mention], paper_mentions: list[Mention]) ->
             tail = named.get(fold(family)) if family else None
             if tail is not None and fold(tail.text) != fold(mention.text):
                 confidence = round(mention.confidence * 0.9, 2)
-                relations.append(Relation(mention, RelationType.VARIANT_OF, tail, mention.sentence, confidence, "variant:name"))
+                relations.append(
+                    Relation(
+                        mention, RelationType.VARIANT_OF, tail, mention.sentence, confidence, "variant:name"
+                    )
+                )
                 break
     return relations
 
@@ -133,7 +151,9 @@ def title_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Rela
         if span.start > colon and mention.text != head.text:
             predicate = {ME: RelationType.USES_METHOD, T: RelationType.ADDRESSES_TASK}.get(mention.type)
             if predicate:
-                relations.append(Relation(head, predicate, mention, evidence, CONFIDENCE["title"], "trigger:title"))
+                relations.append(
+                    Relation(head, predicate, mention, evidence, CONFIDENCE["title"], "trigger:title")
+                )
     return relations
 
 
@@ -143,7 +163,11 @@ def naming_relations(
     """``usesMethod`` from a naming phrase: "a cross-modal distillation method, called TinyCLIP"
     -> TinyCLIP usesMethod cross-modal distillation; and "we propose X ... a gate, called the
     Silence Skipper" -> X usesMethod Silence Skipper (a named part of the paper's own entity)."""
-    cues = sorted((tuple(c.split()) for c, kind in rules.definition_cues.items() if kind == "naming"), key=len, reverse=True)
+    cues = sorted(
+        (tuple(c.split()) for c, kind in rules.definition_cues.items() if kind == "naming"),
+        key=len,
+        reverse=True,
+    )
     starts = {span.start: (span, mention) for span, mention in mentions}
     relations = []
     lowered = [t.lower_ for t in doc]
@@ -155,7 +179,11 @@ def naming_relations(
         if cue is None:
             continue
         i = token.i + len(cue)
-        while i < min(len(doc), token.i + len(cue) + 3) and i not in starts and (doc[i].is_punct or doc[i].lower_ in {"the", "a", "an", "as"}):
+        while (
+            i < min(len(doc), token.i + len(cue) + 3)
+            and i not in starts
+            and (doc[i].is_punct or doc[i].lower_ in {"the", "a", "an", "as"})
+        ):
             i += 1
         if i not in starts:
             continue
@@ -166,11 +194,33 @@ def naming_relations(
         if before and named.type in {M, ME}:
             span, mention = before[-1]
             if mention.type is ME and token.i - span.end <= 3:
-                relations.append(Relation(named, RelationType.USES_METHOD, mention, evidence, CONFIDENCE["apposition"], "trigger:naming"))
+                relations.append(
+                    Relation(
+                        named,
+                        RelationType.USES_METHOD,
+                        mention,
+                        evidence,
+                        CONFIDENCE["apposition"],
+                        "trigger:naming",
+                    )
+                )
         if named.type is ME:
-            owners = [m for s, m in before if fold(m.text) in proposed_names and fold(m.text) != fold(named.text) and m.type in {M, ME}]
+            owners = [
+                m
+                for s, m in before
+                if fold(m.text) in proposed_names and fold(m.text) != fold(named.text) and m.type in {M, ME}
+            ]
             if owners:
-                relations.append(Relation(owners[0], RelationType.USES_METHOD, named, evidence, CONFIDENCE["apposition"], "trigger:naming"))
+                relations.append(
+                    Relation(
+                        owners[0],
+                        RelationType.USES_METHOD,
+                        named,
+                        evidence,
+                        CONFIDENCE["apposition"],
+                        "trigger:naming",
+                    )
+                )
     return relations
 
 
@@ -183,10 +233,19 @@ def training_data_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> l
     collect/construct Y" (the data a sentence builds for training its model)."""
     relations = []
     text = doc.text
-    for (first_span, first), (second_span, second) in zip(mentions, mentions[1:]):
+    for (first_span, first), (second_span, second) in zip(mentions, mentions[1:], strict=False):
         between = text[first_span.end_char : second_span.start_char]
         if first.type is D and second.type in {M, ME} and _X_TRAINED.match(between):
-            relations.append(Relation(second, RelationType.TRAINED_ON, first, second.sentence, CONFIDENCE["between"], "trigger:x-trained"))
+            relations.append(
+                Relation(
+                    second,
+                    RelationType.TRAINED_ON,
+                    first,
+                    second.sentence,
+                    CONFIDENCE["between"],
+                    "trigger:x-trained",
+                )
+            )
     for sent in doc.sents:
         if not _TO_TRAIN.match(sent.text):
             continue
@@ -194,7 +253,16 @@ def training_data_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> l
         heads = [m for s, m in in_sentence if m.type in {M, ME} and s.start - sent.start <= 5]
         datasets = [m for s, m in in_sentence if m.type is D]
         if heads and datasets:
-            relations.append(Relation(heads[0], RelationType.TRAINED_ON, datasets[0], sent.text.strip(), CONFIDENCE["apposition"], "trigger:to-train"))
+            relations.append(
+                Relation(
+                    heads[0],
+                    RelationType.TRAINED_ON,
+                    datasets[0],
+                    sent.text.strip(),
+                    CONFIDENCE["apposition"],
+                    "trigger:to-train",
+                )
+            )
     return relations
 
 
@@ -226,14 +294,18 @@ def find_relations(
                 if where == "between":
                     found = _between_heads(doc, group, tail_span, heads, phrases, predicate, proposed_names)
                 else:
-                    found = _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, proposed, proposed_names)
+                    found = _before_tail_heads(
+                        doc, group, tail_span, heads, phrases, sent, predicate, proposed, proposed_names
+                    )
                 if not found and previous is not None and _coordinated(doc, previous[0], tail_span):
                     found = previous[1]
                 if found:
                     previous = (tail_span, found)
                 for head, confidence in found:
                     if fold(head.text) != fold(tail.text):
-                        relations.append(Relation(head, predicate, tail, evidence, confidence, f"trigger:{where}"))
+                        relations.append(
+                            Relation(head, predicate, tail, evidence, confidence, f"trigger:{where}")
+                        )
     return relations
 
 
@@ -258,10 +330,16 @@ def _training_context(doc: Doc, group, tail_span: Span) -> bool:
         return False
     stretch = doc[words[-1].i : tail_span.start]
     other_datasets = any(m.type is D and stretch.start <= s.start < stretch.end for s, m in group)
-    return not other_datasets and not any(t.text in {",", ";", ":"} for t in stretch) and bool(PREPOSITION.search(stretch.text))
+    return (
+        not other_datasets
+        and not any(t.text in {",", ";", ":"} for t in stretch)
+        and bool(PREPOSITION.search(stretch.text))
+    )
 
 
-def _between_heads(doc, group, tail_span, heads, phrases, predicate, proposed_names) -> list[tuple[Mention, float]]:
+def _between_heads(
+    doc, group, tail_span, heads, phrases, predicate, proposed_names
+) -> list[tuple[Mention, float]]:
     """The head of a relation whose trigger sits between head and tail.
 
     ``trainedOn`` needs a training word between them and "on/from/with" just before the
@@ -287,7 +365,9 @@ def _between_heads(doc, group, tail_span, heads, phrases, predicate, proposed_na
         return _has_trigger(between, phrases)
 
     needs_name = predicate in (RelationType.USES_METHOD, RelationType.OUTPERFORMS)
-    found = [m for s, m in before if triggered(doc[s.end : tail_span.start].text) and (_named(m) or not needs_name)]
+    found = [
+        m for s, m in before if triggered(doc[s.end : tail_span.start].text) and (_named(m) or not needs_name)
+    ]
     if not found:
         return []
     own = [m for m in found if fold(m.text) in proposed_names]
@@ -328,9 +408,9 @@ def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, p
     context = _tail_context(doc, tail_span, sent)
     if not _has_trigger(context, phrases):
         return []
-    if predicate is not RelationType.TRAINED_ON and TRAIN_WORDS.search(doc[max(sent.start, tail_span.start - 6) : tail_span.start].text):
-        if predicate is RelationType.EVALUATED_ON:
-            return []
+    recent = doc[max(sent.start, tail_span.start - 6) : tail_span.start].text
+    if predicate is RelationType.EVALUATED_ON and TRAIN_WORDS.search(recent):
+        return []  # "trained on X" is no evaluation on X
     candidates = [(s, m) for s, m in group if m.type in heads and _named(m) and s.start != tail_span.start]
     if predicate is RelationType.EVALUATED_ON and EVALUATE_ALL_HEADS:
         return [(m, CONFIDENCE["before-tail"]) for s, m in candidates if _same_clause(doc, s, tail_span)]
@@ -342,6 +422,4 @@ def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, p
         return [(before[-1], CONFIDENCE["before-tail"])]
     if candidates:
         return [(candidates[0][1], CONFIDENCE["paper"])]
-    if proposed and any(t.lower_ in {"we", "our", "ours"} for t in sent):
-        return [(proposed[0], CONFIDENCE["paper"])] if proposed[0].type in heads else []
     return []

@@ -7,7 +7,8 @@ text keeps the range), sizes ("436M parameters") and bare scores next to a metri
 ("53.9 AP", "mAP of 55.3"). Values are ``Decimal``, never floats.
 
 Example:
-    >>> [m.group(0) for m in NUMBER.finditer("41.1% on ImageNet, 2x faster, 1.4 - 7.8 times, 436M parameters")]
+    >>> text = "41.1% on ImageNet, 2x faster, 1.4 - 7.8 times, 436M parameters"
+    >>> [m.group(0) for m in NUMBER.finditer(text)]
     ['41.1%', '2x', '1.4 - 7.8 times', '436M parameters']
     >>> [m.group(0) for m in NUMBER.finditer("+1.1%, 62.7/42.1 and 84.3\\\\% for top-1")]
     ['+1.1%', '62.7/42.1', '84.3\\\\%']
@@ -58,18 +59,18 @@ def _adjacent_metric(mentions: list[Mention], start: int, end: int) -> Mention |
     return metrics[0] if metrics else None
 
 
-def _model_for(mentions: list[Mention], start: int, proposed: list[Mention], speaks_for_authors: bool) -> Mention | None:
+def _model_for(mentions: list[Mention], start: int, proposed: list[Mention]) -> Mention | None:
     """The paper's own model when the sentence names it, else the first model named before the number."""
     own = {m.text for m in proposed}
     candidates = [m for m in mentions if m.type in MODEL_TYPES]
     for mention in candidates:
         if mention.text in own:
             return mention
-    before = [m for m in candidates if m.end <= start and (m.type is EntityType.MODEL or m.text[:1].isupper())]
+    before = [
+        m for m in candidates if m.end <= start and (m.type is EntityType.MODEL or m.text[:1].isupper())
+    ]
     if before:
         return before[0]
-    if speaks_for_authors and proposed:
-        return proposed[0]
     return candidates[0] if candidates else None
 
 
@@ -87,7 +88,6 @@ def find_results(
     for sent in doc.sents:
         in_sentence = [m for span, m in mentions if sent.start <= span.start < sent.end]
         taken = [(m.start, m.end) for m in in_sentence]
-        speaks_for_authors = any(t.lower_ in {"we", "our"} for t in sent)
         clauses = [sent.start_char + c.end() for c in CLAUSE_END.finditer(sent.text)]
         for match in NUMBER.finditer(sent.text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
@@ -99,25 +99,29 @@ def find_results(
             unit = _unit(match)
             metric = _metric_for(in_clause, start, end) or _metric_for(in_sentence, start, end)
             if unit is None:
-                near_metric = metric is not None and min(abs(metric.end - start), abs(end - metric.start)) <= 8
+                near_metric = (
+                    metric is not None and min(abs(metric.end - start), abs(end - metric.start)) <= 8
+                )
                 if not near_metric or YEAR.match(match.group("value")):
                     continue
                 unit = ""
             elif unit.endswith("parameters"):
                 metric = None
             elif unit == "x":
-                metric = _adjacent_metric(in_sentence, start, end)  # "2x throughput", "9.1times higher throughput"
+                metric = _adjacent_metric(
+                    in_sentence, start, end
+                )  # "2x throughput", "9.1times higher throughput"
             try:
                 value = Decimal(match.group("value").replace(",", ""))
                 if match.group(0).startswith("-"):
                     value = -value
             except InvalidOperation:
                 continue
-            model = _model_for(in_clause, start, proposed, speaks_for_authors) or _model_for(
-                in_sentence, start, proposed, speaks_for_authors
-            )
+            model = _model_for(in_clause, start, proposed) or _model_for(in_sentence, start, proposed)
             dataset = None if unit == "x" else _dataset_for(in_clause, end)  # a speed-up is not per dataset
-            confidence = 0.5 + 0.15 * (metric is not None) + 0.15 * (model is not None) + 0.1 * (dataset is not None)
+            confidence = (
+                0.5 + 0.15 * (metric is not None) + 0.15 * (model is not None) + 0.1 * (dataset is not None)
+            )
             results.append(
                 Result(
                     value=value,
@@ -128,7 +132,8 @@ def find_results(
                     end=end,
                     sentence=sent.text.strip(),
                     confidence=round(confidence, 2),
-                    rule="result:" + ("size" if unit.endswith("parameters") else "speedup" if unit == "x" else "score"),
+                    rule="result:"
+                    + ("size" if unit.endswith("parameters") else "speedup" if unit == "x" else "score"),
                     model=model,
                     dataset=dataset,
                     metric=metric,

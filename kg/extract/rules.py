@@ -145,7 +145,9 @@ def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
         generic_modifiers=_word_list(directory / "generic_modifiers.txt"),
         number_bound=_word_list(directory / "number_bound_names.txt"),
         metric_qualifiers=_word_list(directory / "metric_qualifiers.txt"),
-        hardware_heads=frozenset(w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "head"),
+        hardware_heads=frozenset(
+            w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "head"
+        ),
         hardware_vendors=frozenset(
             w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "vendor"
         ),

@@ -91,7 +91,9 @@ class Resolver:
             group = self.info[root]
             if not group.forms or not (group.votes or group.entry):
                 continue
-            entity_type = group.entry.type if group.entry else max(sorted(group.votes.items()), key=lambda kv: kv[1])[0]
+            entity_type = (
+                group.entry.type if group.entry else max(sorted(group.votes.items()), key=lambda kv: kv[1])[0]
+            )
             if group.entry:
                 label = group.entry.label
             elif group.long_forms:
@@ -131,7 +133,9 @@ def _families(resolver: Resolver, entities: list[Entity], facts: list[Fact]) -> 
     return out
 
 
-def _typed(resolver: Resolver, mention: Mention | None, types: dict[str, EntityType], allowed: set[EntityType]) -> str | None:
+def _typed(
+    resolver: Resolver, mention: Mention | None, types: dict[str, EntityType], allowed: set[EntityType]
+) -> str | None:
     """The entity a result names for a role, if its resolved type fits the role (else ``None``)."""
     key = resolver.key_of(mention.text) if mention else None
     return key if key is not None and types.get(key) in allowed else None
@@ -187,7 +191,15 @@ def resolve_corpus(
             for x in extractions
             for r in x.results
         ),
-        key=lambda r: (r.paper_id, r.evidence, r.text, str(r.value), r.model or "", r.dataset or "", r.metric or ""),
+        key=lambda r: (
+            r.paper_id,
+            r.evidence,
+            r.text,
+            str(r.value),
+            r.model or "",
+            r.dataset or "",
+            r.metric or "",
+        ),
     )
     return ResolvedCorpus(
         papers=tuple(sorted(ingest.papers, key=lambda p: p.id)),

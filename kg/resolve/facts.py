@@ -50,12 +50,34 @@ def build_facts(
             if not _fits(relation.predicate, types.get(head) if head else None, types[tail]):
                 continue
             subject = head if head is not None else extraction.paper_id
-            keep(Fact(subject, relation.predicate, tail, extraction.paper_id, relation.sentence, relation.confidence, relation.rule))
+            keep(
+                Fact(
+                    subject,
+                    relation.predicate,
+                    tail,
+                    extraction.paper_id,
+                    relation.sentence,
+                    relation.confidence,
+                    relation.rule,
+                )
+            )
         for mention in extraction.mentions:
             entry = lexicon_keys.get(norm_key(mention.text))
             if entry is None or not entry.family:
                 continue
             head, tail = key_of(mention.text), key_of(entry.family)
             if head and tail and head != tail and _fits(RelationType.VARIANT_OF, types[head], types[tail]):
-                keep(Fact(head, RelationType.VARIANT_OF, tail, extraction.paper_id, mention.sentence, 0.9, "lexicon:family"))
-    return sorted(best.values(), key=lambda f: (f.subject, f.predicate.value, f.object, f.paper_id, f.evidence))
+                keep(
+                    Fact(
+                        head,
+                        RelationType.VARIANT_OF,
+                        tail,
+                        extraction.paper_id,
+                        mention.sentence,
+                        0.9,
+                        "lexicon:family",
+                    )
+                )
+    return sorted(
+        best.values(), key=lambda f: (f.subject, f.predicate.value, f.object, f.paper_id, f.evidence)
+    )

@@ -10,8 +10,19 @@ from kg.records import EntityType
 def test_reads_records(tmp_path):
     path = tmp_path / "gold.jsonl"
     record = {
-        "id": "x1", "title": "T", "abstract": "A", "source": "written",
-        "entities": [{"name": "ViT-B/16", "type": "Model", "optional": False, "alt_types": ["Method"], "aliases": ["ViT-B16"]}],
+        "id": "x1",
+        "title": "T",
+        "abstract": "A",
+        "source": "written",
+        "entities": [
+            {
+                "name": "ViT-B/16",
+                "type": "Model",
+                "optional": False,
+                "alt_types": ["Method"],
+                "aliases": ["ViT-B16"],
+            }
+        ],
         "relations": [{"head": "PAPER", "rel": "proposes", "tail": "ViT-B/16"}],
         "results": [{"model": "ViT-B/16", "dataset": None, "metric": None, "value": "41.1%"}],
     }
@@ -23,7 +34,10 @@ def test_reads_records(tmp_path):
 
 def test_bad_line_is_named(tmp_path):
     path = tmp_path / "gold.jsonl"
-    path.write_text('{"id": "ok", "title": "", "abstract": ""}\n{"id": "bad", "entities": [{"name": "X", "type": "Robot"}]}\n')
+    path.write_text(
+        '{"id": "ok", "title": "", "abstract": ""}\n'
+        '{"id": "bad", "entities": [{"name": "X", "type": "Robot"}]}\n'
+    )
     with pytest.raises(InputError) as error:
         read_gold(path)
     assert error.value.line == 2

@@ -88,5 +88,7 @@ def test_wrong_type_is_a_miss_and_a_false_positive():
 
 
 def test_counts_arithmetic():
-    assert Counts(3, 1, 2).precision == 0.75 and Counts(3, 1, 2).recall == 0.6 and Counts(3, 1, 2).f1 == 0.6667
+    assert (
+        Counts(3, 1, 2).precision == 0.75 and Counts(3, 1, 2).recall == 0.6 and Counts(3, 1, 2).f1 == 0.6667
+    )
     assert Counts().f1 == 0.0

@@ -7,7 +7,9 @@ def pairs(text: str) -> list[tuple[str, str]]:
 
 def test_schwartz_hearst_long_forms():
     assert pairs("We use Token Merging (ToMe) here.") == [("Token Merging", "ToMe")]
-    assert pairs("unlike Convolutional Neural Networks (CNN), ViTs") == [("Convolutional Neural Networks", "CNN")]
+    assert pairs("unlike Convolutional Neural Networks (CNN), ViTs") == [
+        ("Convolutional Neural Networks", "CNN")
+    ]
     assert pairs('We call it "Dilated Convolution with Learnable Spacings" (DCLS).') == [
         ("Dilated Convolution with Learnable Spacings", "DCLS")
     ]
@@ -25,11 +27,21 @@ def test_best_long_form_needs_first_letter_at_a_word_start():
 def test_short_form_is_a_mention_everywhere_and_both_forms_share_the_type(extract):
     extraction = extract(
         "Faster transformers",
-        "We present Quantum Token Folding (QTF), a new method. QTF halves the cost. With QTF, ViT-B is 2x faster.",
+        "We present Quantum Token Folding (QTF), a new method. QTF halves the cost. "
+        "With QTF, ViT-B is 2x faster.",
     )
-    found = [(m.text, m.type.value) for m in extraction.mentions if m.text in {"QTF", "Quantum Token Folding"}]
-    assert found == [("Quantum Token Folding", "Method"), ("QTF", "Method"), ("QTF", "Method"), ("QTF", "Method")]
-    assert [(a.short_form, a.long_form) for a in extraction.abbreviations] == [("QTF", "Quantum Token Folding")]
+    found = [
+        (m.text, m.type.value) for m in extraction.mentions if m.text in {"QTF", "Quantum Token Folding"}
+    ]
+    assert found == [
+        ("Quantum Token Folding", "Method"),
+        ("QTF", "Method"),
+        ("QTF", "Method"),
+        ("QTF", "Method"),
+    ]
+    assert [(a.short_form, a.long_form) for a in extraction.abbreviations] == [
+        ("QTF", "Quantum Token Folding")
+    ]
 
 
 def test_abbreviation_defined_in_abstract_is_found_in_title(extract):

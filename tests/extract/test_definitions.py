@@ -15,7 +15,7 @@ from tests.extract.conftest import names
         ("Our training scheme, which we name Hoppity, is simple.", "Hoppity", "Method"),
         ("We introduce Zanzibar, a new dataset of street scenes.", "Zanzibar", "Dataset"),
         ("We propose Fizzwick, a novel technique for sparse training.", "Fizzwick", "Method"),
-        ("We call this method \"Dilated Pixel Walks\" and test it.", "Dilated Pixel Walks", "Method"),
+        ('We call this method "Dilated Pixel Walks" and test it.', "Dilated Pixel Walks", "Method"),
     ],
 )
 def test_defined_name_is_found_typed_and_proposed(extract, sentence, name, type_):

@@ -11,12 +11,18 @@ def test_longest_span_wins_over_its_parts(extract):
 
 
 def test_generic_words_are_never_entities(extract):
-    found = {text.lower() for text, _ in names(extract("A model", "Our model, method and network use data and an approach."))}
+    found = {
+        text.lower()
+        for text, _ in names(extract("A model", "Our model, method and network use data and an approach."))
+    }
     assert found.isdisjoint({"model", "method", "network", "data", "approach"})
 
 
 def test_training_stages_are_never_entities(extract):
-    found = {text.lower() for text, _ in names(extract("A study", "Pre-training and fine-tuning of ViT on ImageNet."))}
+    found = {
+        text.lower()
+        for text, _ in names(extract("A study", "Pre-training and fine-tuning of ViT on ImageNet."))
+    }
     assert "pre-training" not in found and "fine-tuning" not in found and "vit" in found
 
 
@@ -38,9 +44,13 @@ def test_one_type_per_name_within_a_paper(extract):
 def test_parameter_counts_only_next_to_a_number(extract):
     found = names(extract("A study", "It uses 27% fewer parameters. The parameters of the model are frozen."))
     assert [text for text, type_ in found if text == "parameters"] == ["parameters"]
-    mentions = extract("A study", "It uses 27% fewer parameters. The parameters of the model are frozen.").mentions
+    mentions = extract(
+        "A study", "It uses 27% fewer parameters. The parameters of the model are frozen."
+    ).mentions
     assert [m.start for m in mentions if m.text == "parameters"] == [18]
 
 
 def test_metric_keeps_its_qualifier(extract):
-    assert ("average success rate", "Metric") in names(extract("A study", "It reaches an average success rate of 91%."))
+    assert ("average success rate", "Metric") in names(
+        extract("A study", "It reaches an average success rate of 91%.")
+    )

@@ -12,12 +12,20 @@ def write(directory: Path, name: str, text: str) -> None:
 
 
 def test_reads_label_aliases_family_and_skips_comments(tmp_path):
-    write(tmp_path, "model.tsv", "label\taliases\tfamily\tnote\n# a comment\nViT-B/16\tViT-B16|ViT B/16\tViT\tbase\nViT\t\t\t\n")
+    write(
+        tmp_path,
+        "model.tsv",
+        "label\taliases\tfamily\tnote\n# a comment\nViT-B/16\tViT-B16|ViT B/16\tViT\tbase\nViT\t\t\t\n",
+    )
     write(tmp_path, "generic.txt", "# never entities\nModel\nnetwork\n")
     lexicon = load_lexicon(tmp_path)
     first, second = lexicon.entries
     assert (first.label, first.type, first.aliases, first.family, first.note) == (
-        "ViT-B/16", EntityType.MODEL, ("ViT-B16", "ViT B/16"), "ViT", "base"
+        "ViT-B/16",
+        EntityType.MODEL,
+        ("ViT-B16", "ViT B/16"),
+        "ViT",
+        "base",
     )
     assert (second.label, second.aliases, second.family) == ("ViT", (), None)
     assert lexicon.is_generic("model") and lexicon.is_generic("Network ") and not lexicon.is_generic("ViT")

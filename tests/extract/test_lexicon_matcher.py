@@ -22,7 +22,9 @@ def test_spelling_variants_of_a_listed_name():
 
 
 def test_long_names_match_in_any_case_and_spelling():
-    found = matcher_for(LexiconEntry("ResNet-50", EntityType.MODEL), LexiconEntry("knowledge distillation", EntityType.METHOD))
+    found = matcher_for(
+        LexiconEntry("ResNet-50", EntityType.MODEL), LexiconEntry("knowledge distillation", EntityType.METHOD)
+    )
     assert found("We use RESNET50 and Knowledge Distillation.") == [
         ("Knowledge Distillation", "Method"),
         ("RESNET50", "Model"),
@@ -40,5 +42,9 @@ def test_lower_case_word_is_not_a_capitalised_name():
 
 
 def test_model_plural_and_generic_entries():
-    found = matcher_for(LexiconEntry("ViT", EntityType.MODEL), LexiconEntry("model", EntityType.MODEL), generic=frozenset({"model"}))
+    found = matcher_for(
+        LexiconEntry("ViT", EntityType.MODEL),
+        LexiconEntry("model", EntityType.MODEL),
+        generic=frozenset({"model"}),
+    )
     assert found("Two ViTs and one model.") == [("ViTs", "Model")]

@@ -21,7 +21,10 @@ def test_mentions_point_into_their_field(extract, tinyclip):
 
 
 def test_streams_one_extraction_per_paper_in_order(nlp):
-    papers = [Paper(id=f"p{i}", title=f"FlorbNet-V{i}", abstract="We use ResNet-50." if i % 2 else "", sources=()) for i in range(5)]
+    papers = [
+        Paper(id=f"p{i}", title=f"FlorbNet-V{i}", abstract="We use ResNet-50." if i % 2 else "", sources=())
+        for i in range(5)
+    ]
     assert [e.paper_id for e in extract_papers(iter(papers), nlp=nlp)] == ["p0", "p1", "p2", "p3", "p4"]
 
 

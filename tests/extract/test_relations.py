@@ -8,7 +8,9 @@ from kg.extract.relations import family_prefix
 @pytest.fixture(scope="module")
 def tinyclip_relations(extract, tinyclip):
     extraction = extract(*tinyclip)
-    return {(r.head.text if r.head else "PAPER", r.predicate.value, r.tail.text) for r in extraction.relations}
+    return {
+        (r.head.text if r.head else "PAPER", r.predicate.value, r.tail.text) for r in extraction.relations
+    }
 
 
 @pytest.mark.parametrize(
@@ -40,8 +42,13 @@ def test_relation_keeps_its_evidence_sentence(extract, tinyclip):
 
 
 def test_runs_on_hardware_and_addresses_task(extract):
-    extraction = extract("A study", "We propose FlorbNet, a new backbone. FlorbNet runs at 30 FPS on a Jetson Orin for object detection.")
-    triples = {(r.head.text if r.head else "PAPER", r.predicate.value, r.tail.text) for r in extraction.relations}
+    extraction = extract(
+        "A study",
+        "We propose FlorbNet, a new backbone. FlorbNet runs at 30 FPS on a Jetson Orin for object detection.",
+    )
+    triples = {
+        (r.head.text if r.head else "PAPER", r.predicate.value, r.tail.text) for r in extraction.relations
+    }
     assert ("FlorbNet", "runsOn", "Jetson Orin") in triples
     assert ("FlorbNet", "addressesTask", "object detection") in triples
 
@@ -50,13 +57,23 @@ def test_variant_of_needs_the_family_named_in_the_paper(extract):
     alone = extract("A study", "We fine-tune ResNet-50 on CIFAR-100.")
     assert not [r for r in alone.relations if r.predicate.value == "variantOf"]
     both = extract("A study", "ResNet is strong. We fine-tune ResNet-50 on CIFAR-100.")
-    assert [(r.head.text, r.tail.text) for r in both.relations if r.predicate.value == "variantOf"] == [("ResNet-50", "ResNet")]
+    assert [(r.head.text, r.tail.text) for r in both.relations if r.predicate.value == "variantOf"] == [
+        ("ResNet-50", "ResNet")
+    ]
 
 
 @pytest.mark.parametrize(
     ("name", "family"),
-    [("ViT-B/16", "ViT"), ("ResNet50", "ResNet"), ("ResNet-50", "ResNet"), ("YOLOv7-E6", "YOLO"), ("MobileNetV2", "MobileNet"),
-     ("Whisper-small", "Whisper"), ("TinyCLIP", None), ("DeiT-LT", None)],
+    [
+        ("ViT-B/16", "ViT"),
+        ("ResNet50", "ResNet"),
+        ("ResNet-50", "ResNet"),
+        ("YOLOv7-E6", "YOLO"),
+        ("MobileNetV2", "MobileNet"),
+        ("Whisper-small", "Whisper"),
+        ("TinyCLIP", None),
+        ("DeiT-LT", None),
+    ],
 )
 def test_family_prefix_from_names(name, family):
     assert family_prefix(name) == family
@@ -68,7 +85,9 @@ def test_naming_phrase_gives_uses_method(extract):
         "We propose a novel pruning method, called Snipster, for ViTs. "
         "We introduce GlorbNet, a network that routes tokens through a learned gate, termed the Florb Gate.",
     )
-    triples = {(r.head.text if r.head else "PAPER", r.predicate.value, r.tail.text) for r in extraction.relations}
+    triples = {
+        (r.head.text if r.head else "PAPER", r.predicate.value, r.tail.text) for r in extraction.relations
+    }
     assert ("Snipster", "usesMethod", "pruning") in triples
     assert ("GlorbNet", "usesMethod", "Florb Gate") in triples
 
@@ -77,7 +96,10 @@ def test_naming_phrase_gives_uses_method(extract):
     ("abstract", "expected"),
     [
         ("We compare with the LAION-trained OpenCLIP-ViT-B32 model.", {("OpenCLIP-ViT-B32", "LAION")}),
-        ("To train FlorbNet without labels, we collect Snorp-90K, a corpus of chains.", {("FlorbNet", "Snorp-90K")}),
+        (
+            "To train FlorbNet without labels, we collect Snorp-90K, a corpus of chains.",
+            {("FlorbNet", "Snorp-90K")},
+        ),
         (
             "We study VGG-16, ResNet-50, and ViT-B/16, trained on the ImageNet dataset.",
             {("VGG-16", "ImageNet"), ("ResNet-50", "ImageNet"), ("ViT-B/16", "ImageNet")},
@@ -86,4 +108,6 @@ def test_naming_phrase_gives_uses_method(extract):
 )
 def test_trained_on_patterns(extract, abstract, expected):
     extraction = extract("A study", abstract)
-    assert {(r.head.text, r.tail.text) for r in extraction.relations if r.predicate.value == "trainedOn"} == expected
+    assert {
+        (r.head.text, r.tail.text) for r in extraction.relations if r.predicate.value == "trainedOn"
+    } == expected

@@ -22,7 +22,11 @@ def test_a_delta_is_credited_to_the_sentence_subject(extract, tinyclip):
 def test_speedup_range_and_size(extract, tinyclip):
     speedup = next(r for r in extract(*tinyclip).results if r.unit == "x")
     assert (speedup.text, speedup.value) == ("1.4 - 7.8 times", Decimal("1.4"))
-    size = next(r for r in extract("A model", "Our Florb-L has 436M parameters and runs 2x faster.").results if r.unit == "M parameters")
+    size = next(
+        r
+        for r in extract("A model", "Our Florb-L has 436M parameters and runs 2x faster.").results
+        if r.unit == "M parameters"
+    )
     assert size.value == Decimal("436") and isinstance(size.value, Decimal)
 
 
@@ -32,5 +36,7 @@ def test_number_forms():
 
 
 def test_bare_number_needs_a_metric_next_to_it(extract):
-    results = extract("A study", "In 2023 we trained 3 models; FlorbNet reaches an mAP of 55.3 on COCO.").results
+    results = extract(
+        "A study", "In 2023 we trained 3 models; FlorbNet reaches an mAP of 55.3 on COCO."
+    ).results
     assert [(r.text, r.metric.text) for r in results] == [("55.3", "mAP")]

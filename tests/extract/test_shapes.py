@@ -3,8 +3,8 @@
 import pytest
 import spacy
 
-from kg.extract.shapes import ShapeMatcher
 from kg.extract.rules import default_rules
+from kg.extract.shapes import ShapeMatcher
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,9 @@ EMPTY = Lexicon((), frozenset())
 M, D, ME = EntityType.MODEL, EntityType.DATASET, EntityType.METHOD
 
 
-def mention(text: str, type_: EntityType = M, rule: str = "shape:model-patch", confidence: float = 0.8) -> Mention:
+def mention(
+    text: str, type_: EntityType = M, rule: str = "shape:model-patch", confidence: float = 0.8
+) -> Mention:
     return Mention(text, type_, "abstract", 0, len(text), f"We use {text}.", 0, confidence, rule)
 
 
@@ -36,12 +38,16 @@ def test_vit_b16_and_vit_b_16_are_one_entity():
         PaperExtraction("p1", mentions=(mention("ViT-B/16"), mention("ViT-B/16"))),
         PaperExtraction("p2", mentions=(mention("ViT-B-16"),)),
     )
-    assert [(e.key, e.label, e.aliases) for e in resolved.entities] == [("model/vit-b-16", "ViT-B/16", ("ViT-B-16",))]
+    assert [(e.key, e.label, e.aliases) for e in resolved.entities] == [
+        ("model/vit-b-16", "ViT-B/16", ("ViT-B-16",))
+    ]
     assert {m.entity_key for m in resolved.mentions} == {"model/vit-b-16"}
 
 
 def test_resnet50_is_resnet_50():
-    resolved = corpus(PaperExtraction("p1", mentions=(mention("ResNet50"), mention("ResNet-50"), mention("ResNet-50"))))
+    resolved = corpus(
+        PaperExtraction("p1", mentions=(mention("ResNet50"), mention("ResNet-50"), mention("ResNet-50")))
+    )
     assert [(e.label, e.aliases) for e in resolved.entities] == [("ResNet-50", ("ResNet50",))]
 
 
@@ -49,7 +55,10 @@ def test_tome_is_an_alias_of_token_merging_in_every_paper():
     resolved = corpus(
         PaperExtraction(
             "p1",
-            mentions=(mention("Token Merging", ME, "abbreviation:long"), mention("ToMe", ME, "abbreviation:short")),
+            mentions=(
+                mention("Token Merging", ME, "abbreviation:long"),
+                mention("ToMe", ME, "abbreviation:short"),
+            ),
             abbreviations=(Abbreviation("ToMe", "Token Merging", "We use Token Merging (ToMe)."),),
         ),
         PaperExtraction("p2", mentions=(mention("ToMe", M, "shape:model-camel", 0.5),)),
@@ -63,16 +72,34 @@ def test_tome_is_an_alias_of_token_merging_in_every_paper():
 
 
 def test_one_type_by_weighted_majority_and_lexicon_wins():
-    votes = corpus(PaperExtraction("p1", mentions=(mention("Florb", M, confidence=0.6), mention("Florb", D, confidence=0.9), mention("Florb", D, confidence=0.9))))
+    votes = corpus(
+        PaperExtraction(
+            "p1",
+            mentions=(
+                mention("Florb", M, confidence=0.6),
+                mention("Florb", D, confidence=0.9),
+                mention("Florb", D, confidence=0.9),
+            ),
+        )
+    )
     assert [e.type for e in votes.entities] == [D]
     lexicon = Lexicon((LexiconEntry("Florb", M),), frozenset())
-    listed = corpus(PaperExtraction("p1", mentions=(mention("Florb", D, confidence=0.9), mention("Florb", M, "lexicon", 0.5))), lexicon=lexicon)
+    listed = corpus(
+        PaperExtraction(
+            "p1", mentions=(mention("Florb", D, confidence=0.9), mention("Florb", M, "lexicon", 0.5))
+        ),
+        lexicon=lexicon,
+    )
     assert [(e.type, e.in_lexicon) for e in listed.entities] == [(M, True)]
 
 
 def test_lexicon_alias_and_family():
-    lexicon = Lexicon((LexiconEntry("ViT-B/16", M, ("ViT-Base/16",), "ViT"), LexiconEntry("ViT", M)), frozenset())
-    resolved = corpus(PaperExtraction("p1", mentions=(mention("ViT-Base/16", M, "lexicon", 0.95),)), lexicon=lexicon)
+    lexicon = Lexicon(
+        (LexiconEntry("ViT-B/16", M, ("ViT-Base/16",), "ViT"), LexiconEntry("ViT", M)), frozenset()
+    )
+    resolved = corpus(
+        PaperExtraction("p1", mentions=(mention("ViT-Base/16", M, "lexicon", 0.95),)), lexicon=lexicon
+    )
     by_key = {e.key: e for e in resolved.entities}
     assert by_key["model/vit-b-16"].label == "ViT-B/16" and by_key["model/vit-b-16"].family == "model/vit"
     assert "model/vit" in by_key
@@ -82,14 +109,40 @@ def test_lexicon_alias_and_family():
 
 
 def test_relations_become_facts_with_provenance_and_wrong_types_are_dropped():
-    florb, imagenet = mention("FlorbNet", M, "definition:propose", 0.85), mention("ImageNet", D, "lexicon", 0.95)
+    florb, imagenet = (
+        mention("FlorbNet", M, "definition:propose", 0.85),
+        mention("ImageNet", D, "lexicon", 0.95),
+    )
     relations = (
         Relation(None, RelationType.PROPOSES, florb, "We propose FlorbNet.", 0.85, "definition:propose"),
-        Relation(florb, RelationType.EVALUATED_ON, imagenet, "FlorbNet gets 80% on ImageNet.", 0.65, "trigger:before-tail"),
-        Relation(imagenet, RelationType.OUTPERFORMS, florb, "ImageNet beats FlorbNet.", 0.75, "trigger:between"),
+        Relation(
+            florb,
+            RelationType.EVALUATED_ON,
+            imagenet,
+            "FlorbNet gets 80% on ImageNet.",
+            0.65,
+            "trigger:before-tail",
+        ),
+        Relation(
+            imagenet, RelationType.OUTPERFORMS, florb, "ImageNet beats FlorbNet.", 0.75, "trigger:between"
+        ),
     )
-    result = Result(Decimal("80"), "%", "80%", "abstract", 14, 17, "FlorbNet gets 80% on ImageNet.", 0.8, "result:score", florb, imagenet)
-    resolved = corpus(PaperExtraction("p1", mentions=(florb, imagenet), relations=relations, results=(result,)))
+    result = Result(
+        Decimal("80"),
+        "%",
+        "80%",
+        "abstract",
+        14,
+        17,
+        "FlorbNet gets 80% on ImageNet.",
+        0.8,
+        "result:score",
+        florb,
+        imagenet,
+    )
+    resolved = corpus(
+        PaperExtraction("p1", mentions=(florb, imagenet), relations=relations, results=(result,))
+    )
     assert [(f.subject, f.predicate.value, f.object, f.paper_id, f.confidence) for f in resolved.facts] == [
         ("model/florbnet", "evaluatedOn", "dataset/imagenet", "p1", 0.65),
         ("p1", "proposes", "model/florbnet", "p1", 0.85),
@@ -106,4 +159,6 @@ def test_real_extraction_resolves_deterministically(extract, tinyclip):
     assert first == second
     keys = [e.key for e in first.entities]
     assert keys == sorted(keys) and len(keys) == len(set(keys))
-    assert ("model/tinyclip-vit-8m-16", "variantOf", "model/tinyclip") in {(f.subject, f.predicate.value, f.object) for f in first.facts}
+    assert ("model/tinyclip-vit-8m-16", "variantOf", "model/tinyclip") in {
+        (f.subject, f.predicate.value, f.object) for f in first.facts
+    }

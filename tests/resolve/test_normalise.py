@@ -5,7 +5,13 @@ from kg.resolve.normalise import norm_key
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("ResNet50", "ResNet-50"), ("ViT-B/16", "ViT-B-16"), ("ViT-B/16", "vit b 16"), ("ViTs", "ViT"), ("GPU\u2011s", "GPU-s")],
+    [
+        ("ResNet50", "ResNet-50"),
+        ("ViT-B/16", "ViT-B-16"),
+        ("ViT-B/16", "vit b 16"),
+        ("ViTs", "ViT"),
+        ("GPU\u2011s", "GPU-s"),
+    ],
 )
 def test_spellings_share_a_key(a, b):
     assert norm_key(a) == norm_key(b)
