@@ -169,8 +169,12 @@ class AbbreviationMatcher:
     @staticmethod
     def introduced(doc: Doc, long_span: Span) -> bool:
         """The pair is the paper's own: "a novel X (Y)", "we propose X (Y)"."""
-        before = doc[max(long_span.sent.start, long_span.start - 4) : long_span.start]
-        return any(t.lower_ in INTRODUCING for t in before)
+        sent_start = long_span.sent.start
+        before = doc[max(sent_start, long_span.start - 4) : long_span.start]
+        if any(t.lower_ in INTRODUCING for t in before):
+            return True
+        words = [t.lower_ for t in doc[sent_start : long_span.start]]
+        return "we" in words and any(w in INTRODUCING for w in words[words.index("we") :])
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[str, str, str]] = []
@@ -185,7 +189,7 @@ class AbbreviationMatcher:
                 if entity_type is None:
                     continue
                 long_type = self.rules.head_nouns.get(long_span[-1].lower_)
-                if long_type in (None, entity_type):
+                if long_type in (None, entity_type) or _title_case(long_span.text):
                     found.append((short_span.text, long_span.text, sent.text.strip()))
                     add_candidate(doc, long_span, entity_type, "abbreviation:long")
                     if self.introduced(doc, long_span):

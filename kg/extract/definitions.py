@@ -101,8 +101,9 @@ def _attached(doc: Doc, end: int) -> bool:
     )
 
 
-def name_after(doc: Doc, i: int, limit: int) -> Span | None:
-    """The name starting at token ``i`` (quoted phrase, or a run of name-like tokens)."""
+def name_after(doc: Doc, i: int, limit: int, compounds: bool = False) -> Span | None:
+    """The name starting at token ``i`` (quoted phrase, or a run of name-like tokens; with
+    ``compounds``, also a lower-case hyphenated word such as "probe-and-rank")."""
     while i < limit and doc[i].text in {":", "as"}:
         i += 1
     if i >= limit:
@@ -112,6 +113,11 @@ def name_after(doc: Doc, i: int, limit: int) -> Span | None:
             if doc[j].text in QUOTES:
                 return doc[i + 1 : j] if j > i + 1 else None
         return None
+    if compounds and doc[i].is_lower and i + 2 < limit and doc[i + 1].text == "-" and _attached(doc, i + 1):
+        end = i + 1
+        while end < limit and _attached(doc, end):
+            end += 1
+        return doc[i:end]
     if not _name_like(doc[i]) or doc[i].text.isdigit():
         return None
     end = i + 1
@@ -224,7 +230,7 @@ class DefinitionMatcher:
                         skipped.append(token)
                     i += len(skipped) if len(skipped) <= 4 else 1
                     back = list(reversed(skipped)) + back
-                name = name_after(doc, i, sent.end)
+                name = name_after(doc, i, sent.end, compounds=True)
                 self._add(doc, name, self.head_type(back), f"definition:{cue[-1]}")
                 break
 

@@ -126,16 +126,32 @@ def introduced_objects(doc: Doc) -> set[tuple[int, int]]:
             continue
         i = token.i + 1
         while (
-            i < min(sent.end, token.i + 7)
+            i < min(sent.end, token.i + 8)
             and i not in starts
-            and doc[i].is_lower
-            and doc[i].lower_ not in STOP_SCAN
+            and ((doc[i].is_lower and doc[i].lower_ not in STOP_SCAN) or doc[i].text in {":", ","})
         ):
             i += 1
         ent = starts.get(i)
-        if ent is not None and ent.label_ in INTRODUCED_TYPES:
+        while ent is not None and ent.label_ in INTRODUCED_TYPES:
             found.add((ent.start_char, ent.end_char))
+            ent = _next_listed(doc, ent, starts)  # "two losses: the A and the B"
+    for ent in doc.ents:
+        before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
+        if ent.label_ in INTRODUCED_TYPES and NEW_WORDS & set(before):
+            found.add((ent.start_char, ent.end_char))  # "on the new PolyMol-40K benchmark"
     return found
+
+
+NEW_WORDS = {"new", "novel"}
+LISTING = {",", "and", ", and", "and the", ", and the", ", the", "and a", ", and a"}
+
+
+def _next_listed(doc: Doc, ent: Span, starts: dict[int, Span]) -> Span | None:
+    """The entity listed right after ``ent`` ("A and B", "A, the B"), if any."""
+    for j in range(ent.end + 1, min(len(doc), ent.end + 4)):
+        if j in starts and doc[ent.end : j].text.strip().lower() in LISTING:
+            return starts[j]
+    return None
 
 
 def _proposals(docs: dict[str, Doc], spans: dict[str, list[tuple[Span, Mention]]]) -> list[Relation]:

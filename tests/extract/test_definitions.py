@@ -33,3 +33,20 @@ def test_existing_thing_used_is_not_proposed(extract):
     extraction = extract("A study", "We fine-tune ResNet-50 on the data. We release a Python package.")
     proposed = {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
     assert proposed == set()
+
+
+def test_listed_objects_and_new_things_are_proposed(extract):
+    extraction = extract(
+        "A study",
+        "We introduce two techniques: weight inheritance and affinity mimicking. "
+        "We report results on the new Snorp-40K benchmark.",
+    )
+    proposed = {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
+    assert {"weight inheritance", "affinity mimicking", "Snorp-40K"} <= proposed
+
+
+def test_lower_case_hyphenated_name_after_a_naming_cue(extract):
+    extraction = extract(
+        "A study", "Candidates are re-ranked after a touch, a procedure we refer to as probe-and-rank."
+    )
+    assert "probe-and-rank" in {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
