@@ -117,7 +117,7 @@ def name_after(doc: Doc, i: int, limit: int, compounds: bool = False) -> Span | 
         end = i + 1
         while end < limit and _attached(doc, end):
             end += 1
-        return doc[i:end]
+        return doc[i:end] if end >= limit or doc[end].is_punct else None
     if not _name_like(doc[i]) or doc[i].text.isdigit():
         return None
     end = i + 1
