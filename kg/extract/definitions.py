@@ -111,7 +111,9 @@ def name_after(doc: Doc, i: int, limit: int, compounds: bool = False) -> Span | 
     if doc[i].text in QUOTES:
         for j in range(i + 1, min(limit, i + 14)):
             if doc[j].text in QUOTES:
-                return doc[i + 1 : j] if j > i + 1 else None
+                quoted = doc[i + 1 : j]
+                named = len(quoted) > 1 or any(ch.isupper() or ch.isdigit() for ch in quoted.text)
+                return quoted if j > i + 1 and named else None  # not a quoted plain word ("seed")
         return None
     if compounds and doc[i].is_lower and i + 2 < limit and doc[i + 1].text == "-" and _attached(doc, i + 1):
         end = i + 1

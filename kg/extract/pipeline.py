@@ -60,7 +60,7 @@ def _customise_tokenizer(nlp: Language) -> None:
     wrappers ("\\textbf{ViT-B/16}")."""
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Z0-9%)\]])\.", r"\}", r"\$"]
     prefixes = [*nlp.Defaults.prefixes, r"\\[A-Za-z]+\{", r"\{", r"\$"]
-    infixes = [*nlp.Defaults.infixes, r"\|"]
+    infixes = [*nlp.Defaults.infixes, r"\|", r"(?<=[A-Za-z])\((?=[A-Za-z])"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
