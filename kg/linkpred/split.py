@@ -137,7 +137,8 @@ def split_temporal(
     says how many. Pairs sharing a date never straddle a cut-off. Held-out triples whose
     entities appear only after the cut-off cannot be scored transductively: they are set
     aside in ``dropped`` (written as ``test_unseen.tsv``) instead of being moved back in time;
-    so are later name-derived edges unless ``derived_in_test``.
+    so are later pairs with an undated triple, and later name-derived edges unless
+    ``derived_in_test``.
     """
     r_train, r_valid, _ = _check_ratios(ratios)
     groups = list(group_by_pair(triples).values())
@@ -155,10 +156,12 @@ def split_temporal(
     train = undated + [g for g in dated if _group_date(g) <= cut_valid]
     later = [g for g in dated if _group_date(g) > cut_valid]
     seen = {n for g in train for t in g for n in (t.head, t.tail)}
-    usable = [g for g in later if _known(g, seen) and not _is_pinned(g, derived_in_test)]
+    # a later pair with an undated triple cannot be held out (that triple may be old) nor
+    # trained on (its dated triple is not past): it is set aside with the unseen ones
+    usable = [g for g in later if _known(g, seen) and _all_dated(g) and not _is_pinned(g, derived_in_test)]
     valid_known = [g for g in usable if _group_date(g) <= cut_test]
     test_known = [g for g in usable if _group_date(g) > cut_test]
-    dropped = [g for g in later if not _known(g, seen) or _is_pinned(g, derived_in_test)]
+    dropped = [g for g in later if not _known(g, seen) or not _all_dated(g) or _is_pinned(g, derived_in_test)]
     return Split(
         train=_flatten(train),
         valid=_flatten(valid_known),
@@ -171,9 +174,13 @@ def split_temporal(
             "valid_until": cut_test.isoformat(),
             "undated_in_train": str(sum(len(g) for g in undated)),
             "unseen_entities": "held-out triples naming an entity first seen after the cut-off "
-            "are in test_unseen.tsv (inductive), not in valid/test",
+            "are in test_unseen.tsv (inductive), not in valid/test; so are later pairs with an undated triple",
         },
     )
+
+
+def _all_dated(group: list[LinkTriple]) -> bool:
+    return all(t.first_seen is not None for t in group)
 
 
 def _known(group: list[LinkTriple], seen: set[str]) -> bool:

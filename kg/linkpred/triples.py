@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.namespace import DCTERMS, PROV, RDF
 
 from kg.errors import MlkgError
 from kg.records import RelationType
@@ -25,25 +26,27 @@ DERIVED_RELATIONS = frozenset({RelationType.VARIANT_OF.value})
 #: Relations a dataset holds unless told otherwise: every Paper/Entity link of the ontology.
 DEFAULT_RELATIONS = ("mentions",) + tuple(r.value for r in RelationType)
 
+# Both branches bind ?h ?p ?t themselves: a FILTER NOT EXISTS on ?h in a group that does not
+# bind ?h sees every paper and would keep only the links some dated statement happens to match.
 _QUERY = f"""
 PREFIX mlkg: <{MLKG._NS}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdf: <{RDF._NS}>
+PREFIX prov: <{PROV._NS}>
+PREFIX dcterms: <{DCTERMS._NS}>
 SELECT ?h ?p ?t (MIN(?when) AS ?first) WHERE {{
-  ?h ?p ?t .
-  FILTER(STRSTARTS(STR(?p), STR(mlkg:)) && isIRI(?t))
-  ?t a ?tclass .
   {{
-    ?h a mlkg:Paper .
+    ?h a mlkg:Paper ; ?p ?t .
     OPTIONAL {{ ?h dcterms:issued ?when }}
   }} UNION {{
+    ?h ?p ?t .
     FILTER NOT EXISTS {{ ?h a mlkg:Paper }}
     OPTIONAL {{
       ?st rdf:subject ?h ; rdf:predicate ?p ; rdf:object ?t ; prov:wasDerivedFrom ?paper .
       ?paper dcterms:issued ?when .
     }}
   }}
+  FILTER(STRSTARTS(STR(?p), STR(mlkg:)) && isIRI(?t))
+  ?t a ?tclass .
 }} GROUP BY ?h ?p ?t
 """
 
@@ -97,7 +100,7 @@ def read_triples(graph_dir: str | Path, relations: tuple[str, ...] | None = None
     prefix = str(MLKG._NS)
     found: set[LinkTriple] = set()
     for row in store.query(_QUERY):
-        relation = row["p"].value[len(prefix):]
+        relation = row["p"].value[len(prefix) :]
         if relation not in wanted:
             continue
         first = row["first"]

@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import pytest
+from rdflib import RDF, Graph
+from rdflib.namespace import PROV
 
 from kg.errors import MlkgError
 from kg.linkpred.triples import LinkTriple, read_triples, resource_label
+from kg.vocab import MLKG
 
-from .conftest import MENTIONS, PROPOSES, RELATIONS
+from .conftest import IRIS, MENTIONS, PROPOSES, RELATIONS
 
 
 def test_reads_every_paper_and_entity_link_and_nothing_else(fixture_graph: Path) -> None:
@@ -46,3 +50,25 @@ def test_missing_graph_says_to_build_first(tmp_path: Path) -> None:
 def test_resource_label_keeps_class_folder_and_slug() -> None:
     assert resource_label("https://w3id.org/mlkg/resource/model/vit-b-16") == "model/vit-b-16"
     assert LinkTriple("a", "r", "b") < LinkTriple("a", "r", "c")
+
+
+def test_a_link_stated_only_by_an_undated_paper_is_kept_undated(fixture_graph: Path) -> None:
+    graph = Graph().parse(fixture_graph / "kg.nt", format="nt")
+    head, tail = IRIS.entity("model/resnet"), IRIS.entity("hardware/a100")
+    statement = IRIS.statement("model/resnet", "runsOn", "hardware/a100", "p5")
+    graph.add((head, MLKG.runsOn, tail))
+    for prop, value in ((RDF.subject, head), (RDF.predicate, MLKG.runsOn), (RDF.object, tail)):
+        graph.add((statement, prop, value))
+    graph.add((statement, PROV.wasDerivedFrom, IRIS.paper("p5")))  # p5 has no date
+    graph.serialize(fixture_graph / "kg.nt", format="nt", encoding="utf-8")
+    by_key = {(t.head, t.relation, t.tail): t.first_seen for t in read_triples(fixture_graph).triples}
+    assert ("model/resnet", "runsOn", "hardware/a100") in by_key
+    assert by_key[("model/resnet", "runsOn", "hardware/a100")] is None
+
+
+def test_every_entity_link_of_the_bundled_graph_is_read(bundled_build: Path) -> None:
+    graph = Graph().parse(bundled_build / "kg.nt", format="nt")
+    read = Counter(t.relation for t in read_triples(bundled_build).triples)
+    for relation in ("evaluatedOn", "runsOn", "outperforms", "usesMethod", "trainedOn"):
+        in_graph = len(set(graph.subject_objects(MLKG[relation])))
+        assert in_graph > 0 and read[relation] == in_graph, relation
