@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.extract.relations import family_prefix
+from kg.extract.relation_patterns import family_prefix
 
 
 @pytest.fixture(scope="module")
