@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -52,15 +53,27 @@ def format_summary(report: IngestReport) -> str:
     return line
 
 
-def _write_stdout(lines: list[str]) -> None:
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.writelines(lines)
-        return
-    sys.stdout.flush()
-    for line in lines:
-        buffer.write(line.encode("utf-8"))
-    buffer.flush()
+#: Exit status when the reader of stdout goes away (``kg ingest | head``), as a shell reports SIGPIPE.
+EXIT_BROKEN_PIPE = 141
+
+
+def _write_stdout(lines: list[str]) -> bool:
+    """Write the lines; False when the reader closed the pipe (then stdout is pointed at devnull)."""
+    try:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.writelines(lines)
+            return True
+        sys.stdout.flush()
+        for line in lines:
+            buffer.write(line.encode("utf-8"))
+        buffer.flush()
+    except BrokenPipeError:
+        # Python flushes stdout again at exit: point it at devnull so that flush cannot fail too
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return False
+    return True
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,9 +82,12 @@ def run(args: argparse.Namespace) -> int:
         raise MlkgError(f"--out {args.out} is a directory; give a file name such as papers.jsonl")
     result = collect(with_progress(iter_source_records(inputs), "ingest: records read", every=1000))
     if args.out is not None:
-        write_papers_jsonl(result.papers, args.out)
-    else:
-        _write_stdout(list(papers_jsonl_lines(result.papers)))
+        try:
+            write_papers_jsonl(result.papers, args.out)
+        except OSError as error:
+            raise MlkgError(f"cannot write {args.out}: {error.strerror or error}") from None
+    elif not _write_stdout(list(papers_jsonl_lines(result.papers))):
+        return EXIT_BROKEN_PIPE
     print(f"kg ingest: {format_summary(result.report)}", file=sys.stderr)
     if args.out is not None:
         print(f"kg ingest: wrote {len(result.papers)} papers to {args.out}", file=sys.stderr)

@@ -52,7 +52,8 @@ def display_path(path: str | os.PathLike[str]) -> str:
 def expand_inputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Every file to read: files as given, directories recursively in sorted order, hidden ones left out.
 
-    A file named twice (directly or through its directory) is read once.
+    A file named twice (directly or through its directory) is read once. A directory with
+    nothing to read is an error: an empty run would look like a corpus of no papers.
     """
     files: list[Path] = []
     seen: set[str] = set()
@@ -63,6 +64,8 @@ def expand_inputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
                 (p for p in path.rglob("*") if p.is_file() and not _is_hidden(p.relative_to(path))),
                 key=lambda p: p.relative_to(path).as_posix(),
             )
+            if not found:
+                raise InputError(display_path(path), None, "no files to read in this directory")
         elif path.exists():
             found = [path]
         else:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +64,25 @@ def test_out_pointing_at_a_directory_is_a_clear_error(
     assert main(["ingest", "--out", str(tmp_path)]) == 2
     assert "is a directory; give a file name" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_out_that_cannot_be_written_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    out = blocker / "papers.jsonl"  # its parent is a file, so nothing can be written there
+    assert main(["ingest", "--input", str(FIXTURES / "papers.csv"), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"kg ingest: error: cannot write {out}: " in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(DATA_DIR.parent))
+    command = [sys.executable, "-m", "kg", "ingest", "--input", str(FIXTURES / "papers.csv")]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as process:
+        process.stdout.close()  # like `kg ingest | head -0`: the reader is gone before the first line
+        err = process.stderr.read().decode("utf-8")
+    assert "Traceback" not in err and "BrokenPipeError" not in err
+    assert process.returncode == 141

@@ -101,3 +101,13 @@ def test_source_paths_are_relative_to_the_working_directory_when_under_it(
     assert display_path(DATA_DIR / "000_98a4905e366ac11c.txt") == "data/000_98a4905e366ac11c.txt"
     outside = tmp_path / "elsewhere.jsonl"
     assert display_path(outside) == outside.as_posix()
+
+
+def test_a_directory_with_no_files_is_an_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "papers" / ".cache").mkdir(parents=True)
+    (tmp_path / "papers" / ".cache" / "old.jsonl").write_text(GOOD_LINE, encoding="utf-8")  # hidden: not read
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match=r"^papers: no files to read in this directory$"):
+        read_sources(["papers"])
