@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from kg.errors import MlkgError
 from kg.resources import DEFAULT_OUTPUT_DIR
 
 
@@ -43,17 +44,22 @@ def run(args: argparse.Namespace) -> int:
     classes = parse_classes(args.classes)
     graph = load_networkx(args.graph)
     out = args.out or _default_out(args)
+    if out.is_dir():
+        raise MlkgError(f"--out {out} is a directory; give a file name such as kg.html")
     title = args.title or (f"mlkg: {args.focus}" if args.focus else "mlkg knowledge graph")
-    summary = write_graph_html(
-        graph,
-        out,
-        title=title,
-        focus=args.focus,
-        hops=args.hops,
-        classes=classes,
-        max_nodes=DEFAULT_MAX_NODES if args.max_nodes is None else args.max_nodes,
-        matrix=not args.no_matrix,
-    )
+    try:
+        summary = write_graph_html(
+            graph,
+            out,
+            title=title,
+            focus=args.focus,
+            hops=args.hops,
+            classes=classes,
+            max_nodes=DEFAULT_MAX_NODES if args.max_nodes is None else args.max_nodes,
+            matrix=not args.no_matrix,
+        )
+    except OSError as error:
+        raise MlkgError(f"cannot write {out}: {error.strerror or error}") from None
     note = ", ranked by degree" if summary.ranked_by_degree else ""
     print(f"wrote {summary.path}: {summary.nodes_shown:,} of {summary.nodes_total:,} nodes, "
           f"{summary.edges_shown:,} of {summary.edges_total:,} edges{note}")

@@ -77,3 +77,20 @@ def test_bad_requests_are_one_line_errors(bundled_build: Path, tmp_path, capsys,
 def test_missing_graph_directory_says_to_build_first(tmp_path, capsys) -> None:
     assert main(["viz", "--graph", str(tmp_path)]) == 2
     assert "kg build" in capsys.readouterr().err
+
+
+def test_out_that_is_a_directory_is_a_one_line_error(bundled_build: Path, tmp_path, capsys) -> None:
+    assert main(["viz", "--graph", str(bundled_build), "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"kg viz: error: --out {tmp_path} is a directory" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_out_is_a_one_line_error(bundled_build: Path, tmp_path, capsys) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    out = blocker / "kg.html"  # its parent is a file, so nothing can be written there
+    assert main(["viz", "--graph", str(bundled_build), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"kg viz: error: cannot write {out}: " in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
