@@ -63,7 +63,12 @@ def run_export(args: argparse.Namespace) -> int:
 
     source, split = _make_split(args)
     report = check_leakage(split)
-    meta = write_dataset(args.out, source, split, report)
+    if args.out.exists() and not args.out.is_dir():
+        raise MlkgError(f"--out {args.out} is a file; give a folder for the dataset files")
+    try:
+        meta = write_dataset(args.out, source, split, report)
+    except OSError as error:
+        raise MlkgError(f"cannot write {args.out}: {error.strerror or error}") from None
     counts = meta["counts"]
     print(
         f"wrote {args.out}: train {counts['train']}, valid {counts['valid']}, test {counts['test']} "

@@ -58,6 +58,9 @@ def write_dataset(out_dir: str | Path, source: TripleSet, split: Split, leakage:
         write_atomic(out / f"{name}.tsv", triples_tsv(triples))
     if split.dropped:
         write_atomic(out / "test_unseen.tsv", triples_tsv(split.dropped))
+    else:
+        # an earlier export into the same folder must not leave a file this split does not have
+        (out / "test_unseen.tsv").unlink(missing_ok=True)
     write_atomic(out / "entities.tsv", "id\tlabel\n" + "".join(f"{i}\t{e}\n" for e, i in entity_id.items()))
     write_atomic(out / "relations.tsv", "id\tlabel\n" + "".join(f"{i}\t{r}\n" for r, i in relation_id.items()))
     arrays: dict[str, np.ndarray] = {"num_nodes": np.array(len(entities), dtype=np.int64)}

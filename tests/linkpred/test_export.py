@@ -87,3 +87,24 @@ def test_real_pykeen_reads_the_files_when_installed(fixture_graph: Path, tmp_pat
     export(fixture_graph, tmp_path / "ds")
     train = triples_factory.from_path(tmp_path / "ds" / "train.tsv")
     assert train.num_triples == len(pykeen_load_triples(tmp_path / "ds" / "train.tsv"))
+
+
+def test_cli_out_that_is_a_file_or_unwritable_is_one_line(fixture_graph: Path, tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    cases = ((blocker, f"--out {blocker} is a file"), (blocker / "ds", f"cannot write {blocker / 'ds'}: "))
+    for out, message in cases:
+        assert main(["linkpred", "export", "--graph", str(fixture_graph), "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert f"kg linkpred: error: {message}" in err
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_random_export_over_a_temporal_one_leaves_no_stale_file(fixture_graph: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ds"
+    common = ["linkpred", "export", "--graph", str(fixture_graph), "--out", str(out)]
+    common += ["--ratios", "0.6,0.2,0.2"]
+    assert main([*common, "--split", "temporal"]) == 0
+    assert (out / "test_unseen.tsv").is_file()  # p4's a100 is first seen after the cut-off
+    assert main(common) == 0
+    assert not (out / "test_unseen.tsv").exists()
