@@ -1,16 +1,20 @@
-"""`kg eval`: precision, recall and F1 of the extraction against a gold JSONL file."""
+"""`kg eval`: precision, recall and F1 of the extraction against gold JSONL files
+(``--gold`` repeated, or a quoted glob such as ``'tests/gold/dev*.jsonl'``)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("eval", help="score the extraction against gold annotations")
     parser.add_argument(
-        "--gold", type=Path, required=True, help="gold JSONL file (see tests/gold/GUIDELINE.md)"
+        "--gold",
+        action="append",
+        required=True,
+        metavar="FILE",
+        help="gold JSONL file (tests/gold/GUIDELINE.md); repeat it or give a quoted glob for several",
     )
     parser.add_argument("--summary-only", action="store_true", help="scores only, no list of misses")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -18,10 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.evaluation import evaluate, read_gold
+    from kg.evaluation import evaluate, gold_paths, read_gold_files
     from kg.evaluation.report import format_json, format_text
 
-    report = evaluate(read_gold(args.gold))
+    report = evaluate(read_gold_files(gold_paths(args.gold)))
     render = format_json if args.json else format_text
     sys.stdout.write(render(report, args.summary_only))
     return 0

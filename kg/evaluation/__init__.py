@@ -1,6 +1,6 @@
 """evaluation stage: score the extraction against gold annotations (``kg eval``)."""
 
 from kg.evaluation.evaluate import EvalReport, evaluate
-from kg.evaluation.gold import read_gold
+from kg.evaluation.gold import gold_paths, read_gold, read_gold_files
 
-__all__ = ["EvalReport", "evaluate", "read_gold"]
+__all__ = ["EvalReport", "evaluate", "gold_paths", "read_gold", "read_gold_files"]

@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import glob
 import json
 import re
 from dataclasses import dataclass
@@ -113,4 +114,45 @@ def read_gold(path: Path | str) -> list[GoldRecord]:
             raise InputError(str(path), number, f"not valid JSON: {error.msg}") from None
         except (KeyError, ValueError, TypeError) as error:
             raise InputError(str(path), number, f"not a gold record ({error})") from None
+    return records
+
+
+_WILDCARDS = frozenset("*?[")
+
+
+def gold_paths(patterns: list[str]) -> list[Path]:
+    """The files named by ``--gold`` arguments: a plain path as given (so a missing file is an
+    error), a pattern with ``*``/``?``/``[`` expanded and sorted; each file once, in order.
+
+    Example:
+        >>> [p.name for p in gold_paths(["a.jsonl", "a.jsonl", "b.jsonl"])]
+        ['a.jsonl', 'b.jsonl']
+    """
+    found: list[Path] = []
+    for pattern in patterns:
+        if _WILDCARDS & set(pattern):
+            matches = [Path(p) for p in sorted(glob.glob(pattern))]
+            if not matches:
+                raise InputError(pattern, None, "no gold file matches this pattern")
+            found.extend(matches)
+        else:
+            found.append(Path(pattern))
+    unique: list[Path] = []
+    for path in found:
+        if path not in unique:
+            unique.append(path)
+    return unique
+
+
+def read_gold_files(paths: list[Path | str]) -> list[GoldRecord]:
+    """The records of several gold files, in order; an id seen in two files is an error
+    (scores count each paper once)."""
+    records: list[GoldRecord] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        for record in read_gold(path):
+            if record.id in seen:
+                raise InputError(str(path), None, f"paper {record.id!r} is also in {seen[record.id]}")
+            seen[record.id] = Path(path)
+            records.append(record)
     return records

@@ -70,3 +70,28 @@ def test_eval_text_lists_misses_unless_summary_only(tmp_path, capsys):
 def test_missing_gold_file_is_one_clear_error(tmp_path, capsys):
     assert main(["eval", "--gold", str(tmp_path / "nope.jsonl")]) == 2
     assert "gold file not found" in capsys.readouterr().err
+
+
+def test_eval_scores_several_gold_files_together(tmp_path, capsys):
+    for record in RECORDS:
+        (tmp_path / f"{record['id']}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert (
+        main(["eval", "--gold", str(tmp_path / "g1.jsonl"), "--gold", str(tmp_path / "w1.jsonl"), "--json"])
+        == 0
+    )
+    repeated = json.loads(capsys.readouterr().out)
+    assert repeated["all"]["records"] == 2 and repeated["written"]["records"] == 1
+    assert main(["eval", "--gold", str(tmp_path / "*.jsonl"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == repeated
+
+
+def test_same_paper_in_two_gold_files_is_an_error(tmp_path, capsys):
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / name).write_text(json.dumps(RECORDS[0]) + "\n", encoding="utf-8")
+    assert main(["eval", "--gold", str(tmp_path / "*.jsonl")]) == 2
+    assert "'g1' is also in" in capsys.readouterr().err
+
+
+def test_glob_matching_nothing_is_an_error(tmp_path, capsys):
+    assert main(["eval", "--gold", str(tmp_path / "*.jsonl")]) == 2
+    assert "no gold file matches" in capsys.readouterr().err
