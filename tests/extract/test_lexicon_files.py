@@ -231,3 +231,19 @@ def test_known_facts() -> None:
     assert {"top-1", "Top-1 acc"} <= set(entry("metric", "top-1 accuracy").aliases)
     assert entry("metric", "AP50").family == "AP"
     assert entry("task", "instance segmentation").family == "image segmentation"
+
+
+def test_a_family_name_is_not_an_alias_of_one_member() -> None:
+    # "Mistral" names the family (Mistral 7B, Mistral Large ...), "Mixtral" both 8x7B and 8x22B,
+    # "WebVid" both WebVid-2M and WebVid-10M, "BridgeData" the 2021 release before V2
+    for entity_type, member, family_name in (
+        ("model", "Mistral 7B", "Mistral"),
+        ("model", "Mixtral 8x7B", "Mixtral"),
+        ("dataset", "WebVid-10M", "WebVid"),
+        ("dataset", "BridgeData V2", "BridgeData"),
+    ):
+        assert family_name not in entry(entity_type, member).aliases
+        assert entry(entity_type, family_name).family == ""
+    assert entry("model", "Mistral 7B").family == "Mistral"
+    assert entry("model", "Mixtral 8x22B").family == "Mixtral"
+    assert entry("dataset", "WebVid-2M").family == "WebVid"
