@@ -31,6 +31,15 @@ class EntityChooser:
     def __init__(self, rules: ExtractionRules, lexicon: Lexicon) -> None:
         self.rules = rules
         self.lexicon = lexicon
+        self.dataset_forms = frozenset(
+            form.casefold() for e in lexicon.entries if e.type is EntityType.DATASET for form in e.forms
+        )
+
+    def listed_prefix_type(self, text: str) -> str | None:
+        """A name shape whose part before "/" is a listed dataset is that dataset written
+        with more parts ("Kinetics-400/600"), not a new model."""
+        prefix, slash, _ = text.partition("/")
+        return EntityType.DATASET.value if slash and prefix.casefold() in self.dataset_forms else None
 
     def _allowed(self, span: Span) -> bool:
         text = span.text.strip()
@@ -68,6 +77,8 @@ class EntityChooser:
                 best = next(c for c in group if not c.kb_id_.startswith("shape:"))
                 last = self.rules.head_nouns.get(doc[end - 1].lower_)
                 entity_type = (last or EntityType.MODEL).value
+            if best.kb_id_.startswith("shape:") and not best.kb_id_.endswith("+context"):
+                entity_type = self.listed_prefix_type(best.text) or entity_type
             agreeing = {c.kb_id_.split(":")[0] for c in group if c.label_ in ("", entity_type)}
             confidence = min(0.99, self.rules.confidence(best.kb_id_) + 0.05 * (len(agreeing) - 1))
             chosen.append((Span(doc, start, end, label=entity_type, kb_id=best.kb_id_), confidence))

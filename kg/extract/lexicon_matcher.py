@@ -3,9 +3,12 @@
 Long names match case-insensitively; short one-word names (four letters or fewer, such
 as "CLIP", "SAM", "Adam") only with their exact case, so the verb "clip" is no model; and
 an all-lower-case word never matches a name the lexicon writes with capitals ("complex"
-is not "ComplEx").
+is not "ComplEx"). An entry whose note says ``case-sensitive`` matches its one-word forms
+with their exact case only ("Inception", not "since its inception"; "RotatE", not "Rotate").
 Each listed form also matches its spelling variants ("ResNet-50", "ResNet50",
-"ResNet 50"), and model names their plural ("ViTs").
+"ResNet 50"), and model names their plural ("ViTs"); a spelling that glues a one-letter
+size to the name ("ViTS" for "ViT-S") matches with its exact case only, so the plural
+"ViTs" or "DeiTs" is never read as the small variant.
 
 Example:
     >>> surface_variants("ResNet-50")
@@ -43,6 +46,22 @@ def surface_variants(form: str) -> list[str]:
     return sorted(v for v in variants if v.strip())
 
 
+def _glued_size_letter(form: str, variant: str) -> bool:
+    """``variant`` writes ``form``'s last one-letter part without a separator ("ViTS" for "ViT-S")."""
+    chunks = [c for c in _SEPARATOR.split(form) if c]
+    return len(chunks) > 1 and len(chunks[-1]) == 1 and variant == "".join(chunks)
+
+
+def _takes_plural(form: str) -> bool:
+    """A model name written with a capital inside takes a plain plural "s" ("ViTs", "ResNets",
+    "Swin Transformers"); lower-case names and names ending in "s" do not."""
+    return form[-1:].isalnum() and form[-1] != "s" and any(ch.isupper() for ch in form[1:])
+
+
+def _case_sensitive(note: str) -> bool:
+    return "case-sensitive" in note.lower()
+
+
 def _is_short_acronym(form: str) -> bool:
     """One short word ("CLIP", "SAM", "Adam"): matched with its exact case only."""
     return len(form) <= SHORT and form.isalpha()
@@ -64,10 +83,16 @@ class LexiconMatcher:
                     continue
                 forms = surface_variants(form)
                 plurals = []
-                if entry.type is EntityType.MODEL and form[-1:].isupper():
+                if entry.type is EntityType.MODEL and _takes_plural(form):
                     plurals = [f + "s" for f in forms]
+                sensitive = _case_sensitive(entry.note)
                 for variant in forms:
-                    target = exact if _is_short_acronym(variant) else folded
+                    exact_only = (
+                        _is_short_acronym(variant)
+                        or (sensitive and " " not in variant)
+                        or _glued_size_letter(form, variant)
+                    )
+                    target = exact if exact_only else folded
                     target.setdefault(entry.type.value, set()).add(variant)
                     if variant == variant.lower():
                         self.lowercase_ok.add(variant)

@@ -29,7 +29,7 @@ def _fits(predicate: RelationType, head: EntityType | None, tail: EntityType) ->
 
 def build_facts(
     extractions: list[PaperExtraction],
-    key_of: Callable[[str], str | None],
+    key_of: Callable[[str, str], str | None],
     types: dict[str, EntityType],
     lexicon_keys: dict[str, LexiconEntry],
 ) -> list[Fact]:
@@ -43,8 +43,9 @@ def build_facts(
 
     for extraction in extractions:
         for relation in extraction.relations:
-            tail = key_of(relation.tail.text)
-            head = key_of(relation.head.text) if relation.head else None
+            paper = extraction.paper_id
+            tail = key_of(relation.tail.text, paper)
+            head = key_of(relation.head.text, paper) if relation.head else None
             if tail is None or (relation.head is not None and head is None) or head == tail:
                 continue
             if not _fits(relation.predicate, types.get(head) if head else None, types[tail]):
@@ -65,7 +66,7 @@ def build_facts(
             entry = lexicon_keys.get(norm_key(mention.text))
             if entry is None or not entry.family:
                 continue
-            head, tail = key_of(mention.text), key_of(entry.family)
+            head, tail = key_of(mention.text, extraction.paper_id), key_of(entry.family, extraction.paper_id)
             if head and tail and head != tail and _fits(RelationType.VARIANT_OF, types[head], types[tail]):
                 keep(
                     Fact(

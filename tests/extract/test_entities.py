@@ -54,3 +54,8 @@ def test_metric_keeps_its_qualifier(extract):
     assert ("average success rate", "Metric") in names(
         extract("A study", "It reaches an average success rate of 91%.")
     )
+
+
+def test_listed_dataset_with_more_parts_stays_a_dataset(extract):
+    found = names(extract("A study", "We report results on Kinetics-400/600 with a ViT-B/16 backbone."))
+    assert ("Kinetics-400/600", "Dataset") in found and ("ViT-B/16", "Model") in found

@@ -48,3 +48,37 @@ def test_model_plural_and_generic_entries():
         generic=frozenset({"model"}),
     )
     assert found("Two ViTs and one model.") == [("ViTs", "Model")]
+
+
+def test_case_sensitive_note_keeps_one_word_names_to_their_case():
+    found = matcher_for(
+        LexiconEntry("RotatE", EntityType.MODEL, note="case-sensitive"),
+        LexiconEntry("REINFORCE", EntityType.METHOD, note="case-sensitive"),
+    )
+    assert found("Rotate and Reinforce Relations. RotatE scores triples; REINFORCE trains.") == [
+        ("REINFORCE", "Method"),
+        ("RotatE", "Model"),
+    ]
+
+
+def test_case_sensitive_note_leaves_multiword_forms_case_free():
+    found = matcher_for(LexiconEntry("Inception Score", EntityType.METRIC, note="case-sensitive: IS"))
+    assert found("We report the Inception score.") == [("Inception score", "Metric")]
+
+
+def test_plural_is_not_the_glued_small_variant():
+    found = matcher_for(LexiconEntry("DeiT-S", EntityType.MODEL))
+    assert found("Unlike most DeiTs, DeiTS and DeiT-S are small.") == [
+        ("DeiT-S", "Model"),
+        ("DeiTS", "Model"),
+    ]
+
+
+def test_plural_of_a_multiword_or_camel_case_model_name():
+    found = matcher_for(
+        LexiconEntry("Swin Transformer", EntityType.MODEL), LexiconEntry("ResNet", EntityType.MODEL)
+    )
+    assert found("on Swin Transformers of different sizes and two ResNets") == [
+        ("ResNets", "Model"),
+        ("Swin Transformers", "Model"),
+    ]

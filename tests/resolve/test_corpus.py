@@ -162,3 +162,85 @@ def test_real_extraction_resolves_deterministically(extract, tinyclip):
     assert ("model/tinyclip-vit-8m-16", "variantOf", "model/tinyclip") in {
         (f.subject, f.predicate.value, f.object) for f in first.facts
     }
+
+
+def test_plural_of_a_listed_name_is_that_name_not_its_small_variant():
+    lexicon = Lexicon(
+        (
+            LexiconEntry("ConvNeXt", M),
+            LexiconEntry("ConvNeXt-S", M, (), "ConvNeXt"),
+            LexiconEntry("Swin Transformer", M),
+            LexiconEntry("Transformer", M),
+        ),
+        frozenset(),
+    )
+    resolved = corpus(
+        PaperExtraction(
+            "p1",
+            mentions=(
+                mention("ConvNeXts", M, "lexicon", 0.95),
+                mention("ConvNeXt-S", M, "lexicon", 0.95),
+                mention("Swin Transformers", M, "lexicon", 0.95),
+            ),
+        ),
+        lexicon=lexicon,
+    )
+    by_text = {r.mention.text: r.entity_key for r in resolved.mentions}
+    assert by_text == {
+        "ConvNeXts": "model/convnext",
+        "ConvNeXt-S": "model/convnext-s",
+        "Swin Transformers": "model/swin-transformer",
+    }
+
+
+def test_plural_of_a_name_seen_elsewhere_in_the_corpus():
+    resolved = corpus(
+        PaperExtraction("p1", mentions=(mention("FlorbNet"),)),
+        PaperExtraction("p2", mentions=(mention("FlorbNets"),)),
+    )
+    assert [(e.label, e.aliases) for e in resolved.entities] == [("FlorbNet", ("FlorbNets",))]
+
+
+def test_short_form_defined_in_a_paper_takes_its_long_form_there_only():
+    lexicon = Lexicon(
+        (
+            LexiconEntry("masked autoencoder", ME, ("MAE",)),
+            LexiconEntry("mean absolute error", EntityType.METRIC),
+        ),
+        frozenset(),
+    )
+    resolved = corpus(
+        PaperExtraction(
+            "p1",
+            mentions=(
+                mention("mean absolute error", EntityType.METRIC, "lexicon", 0.95),
+                mention("MAE", EntityType.METRIC, "abbreviation:short", 0.8),
+            ),
+            abbreviations=(Abbreviation("MAE", "mean absolute error", "the mean absolute error (MAE)"),),
+        ),
+        PaperExtraction("p2", mentions=(mention("MAE", ME, "lexicon", 0.95),)),
+        lexicon=lexicon,
+    )
+    assert [(m.paper_id, m.mention.text, m.entity_key) for m in resolved.mentions] == [
+        ("p1", "MAE", "metric/mean-absolute-error"),
+        ("p1", "mean absolute error", "metric/mean-absolute-error"),
+        ("p2", "MAE", "method/masked-autoencoder"),
+    ]
+
+
+def test_aliases_that_differ_only_by_case_are_kept_once():
+    resolved = corpus(
+        PaperExtraction(
+            "p1",
+            mentions=(
+                mention("ViT", M, "lexicon"),
+                mention("ViT", M, "lexicon"),
+                mention("Vision transformer", M, "abbreviation:long"),
+                mention("vision transformer", M, "abbreviation:long"),
+                mention("vision transformer", M, "abbreviation:long"),
+                mention("VIT", M, "shape:acronym"),
+            ),
+            abbreviations=(Abbreviation("ViT", "vision transformer", "vision transformer (ViT)"),),
+        )
+    )
+    assert [(e.label, e.aliases) for e in resolved.entities] == [("vision transformer", ("ViT",))]
