@@ -59,3 +59,31 @@ def test_metric_keeps_its_qualifier(extract):
 def test_listed_dataset_with_more_parts_stays_a_dataset(extract):
     found = names(extract("A study", "We report results on Kinetics-400/600 with a ViT-B/16 backbone."))
     assert ("Kinetics-400/600", "Dataset") in found and ("ViT-B/16", "Model") in found
+
+
+def test_generic_architecture_classes_are_not_entities(extract):
+    found = names(
+        extract(
+            "A study",
+            "Recent advances in Vision Transformers (ViTs) and State Space Models (SSMs) have challenged "
+            "the dominance of Convolutional Neural Networks (CNNs) in computer vision.",
+        )
+    )
+    texts = {text.lower() for text, _ in found}
+    assert texts.isdisjoint({"vision transformers", "vits", "convolutional neural networks", "cnns"})
+
+
+def test_units_written_with_a_capital_are_not_names(extract):
+    found = names(extract("A study", "It generates 44.1 kHz stereo audio with a 3 dB gain."))
+    assert not {text for text, _ in found} & {"kHz", "dB"}
+
+
+def test_lower_case_attention_and_search_phrases_are_methods(extract):
+    found = names(
+        extract(
+            "Swin Transformer V2",
+            "1) A residual-post-norm method combined with cosine attention to improve training stability; "
+            "we also use multi-objective search for the policy.",
+        )
+    )
+    assert {("cosine attention", "Method"), ("multi-objective search", "Method")} <= found
