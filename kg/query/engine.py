@@ -57,10 +57,38 @@ class StoreMissingError(MlkgError):
     """The graph directory has no store: the graph has not been built there."""
 
 
+def _shorten_reason(message: str, limit: int = 100) -> str:
+    """The parser lists every token it would accept; a person needs the first few.
+
+    >>> _shorten_reason('expected one of "(", "*", "+", "-", ".", "/"', limit=30)
+    'expected one of "(", "*", … (and more)'
+    """
+    message = " ".join(message.split())
+    if len(message) <= limit:
+        return message
+    cut = message.rfind(", ", 0, limit)
+    return message[: cut if cut > 0 else limit] + ", … (and more)"
+
+
+_PREFIXED_NAME_END = re.compile(r"([A-Za-z][\w.\-]*)?:[\w.\-]*$")
+
+
+def _unknown_prefix(query: str, line: int | None, column: int | None) -> str:
+    """Name the undeclared prefix instead of the parser's list of expected characters."""
+    lines = query.splitlines()
+    if line is None or column is None or not 1 <= line <= len(lines):
+        return "unknown prefix (declare it with PREFIX)"
+    match = _PREFIXED_NAME_END.search(lines[line - 1][: column - 1])
+    name = match.group(1) or "" if match else ""
+    return f"unknown prefix '{name}:' (declare it with PREFIX; 'kg query --help' lists the predeclared ones)"
+
+
 class QuerySyntaxError(MlkgError):
     """A query the parser rejects, with the 1-based line and column it stopped at."""
 
     def __init__(self, query: str, message: str, line: int | None, column: int | None) -> None:
+        message = _unknown_prefix(query, line, column) if "Prefix not found" in message else message
+        message = _shorten_reason(message)
         self.reason = message
         self.line = line
         self.column = column

@@ -55,9 +55,16 @@ def test_syntax_error_names_line_and_column(store) -> None:
     assert "WHERE { ?x rdfs:label }" in str(caught.value)
 
 
-def test_unknown_prefix_is_a_syntax_error(store) -> None:
-    with pytest.raises(QuerySyntaxError):
+def test_unknown_prefix_is_named(store) -> None:
+    with pytest.raises(QuerySyntaxError, match="unknown prefix 'nope:'"):
         execute(store, "SELECT * WHERE { ?x nope:thing ?y }")
+
+
+def test_long_parser_expectations_are_cut_short(store) -> None:
+    with pytest.raises(QuerySyntaxError) as caught:
+        execute(store, "SELECT ?x WHERE { ?x rdfs:label }")
+    assert caught.value.reason.endswith("… (and more)")
+    assert len(caught.value.reason) < 130
 
 
 def test_updates_are_refused_before_parsing(store) -> None:
