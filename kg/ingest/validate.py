@@ -22,9 +22,10 @@ from kg.records import Paper, Skip, SourceRef
 
 logger = logging.getLogger(__name__)
 
-# Longer than any real abstract by three orders of magnitude: such a field is a broken
-# export (a whole file in one cell), not a paper.
-MAX_ABSTRACT_CHARS = 1_000_000
+# About 15,000 words, fifty times arXiv's limit of 1,920 characters: such a field is a broken
+# export (a whole file in one cell), not a paper. Extraction time grows faster than
+# linearly with the length of one text, so a higher cap lets one bad record stall a build.
+MAX_ABSTRACT_CHARS = 100_000
 MAX_TITLE_CHARS = 2_000
 
 MISSING_TITLE = "missing-title"

@@ -59,16 +59,24 @@ def test_ten_megabyte_abstract_is_skipped_and_the_rest_is_read(tmp_path: Path) -
         ("huge.csv", 2, "abstract-too-long"),
         ("huge.jsonl", 2, "abstract-too-long"),
     ]
-    assert "10,485,760 characters (limit 1,000,000)" in report.skipped[0].detail
+    assert "10,485,760 characters (limit 100,000)" in report.skipped[0].detail
     assert (report.read, report.kept) == (5, 3)
 
 
-def test_abstract_at_the_limit_is_kept(tmp_path: Path) -> None:
-    at_limit = "x" * 1_000_000
-    record = json.dumps({"title": "Edge", "abstract": at_limit})
-    (tmp_path / "edge.jsonl").write_text(record + "\n", encoding="utf-8")
-    (paper,) = read_sources([tmp_path]).papers
-    assert len(paper.abstract) == 1_000_000
+def test_abstract_at_the_limit_is_kept_and_one_more_character_is_skipped(tmp_path: Path) -> None:
+    # 100,000 characters is ~15,000 words, far beyond any real abstract (arXiv caps them at
+    # 1,920 characters), yet a 10,000-word abstract still passes
+    ten_thousand_words = " ".join(["token"] * 10_000)
+    records = [
+        {"title": "Edge", "abstract": "x" * 100_000},
+        {"title": "Over", "abstract": "x" * 100_001},
+        {"title": "Long but real", "abstract": ten_thousand_words},
+    ]
+    (tmp_path / "edge.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = read_sources([tmp_path])
+    assert sorted(p.title for p in result.papers) == ["Edge", "Long but real"]
+    assert [(s.line, s.reason) for s in result.report.skipped] == [(2, "abstract-too-long")]
+    assert "100,001 characters (limit 100,000)" in result.report.skipped[0].detail
 
 
 def test_skips_are_logged_per_record_and_summarised_per_file(
