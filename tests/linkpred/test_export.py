@@ -89,7 +89,7 @@ def test_real_pykeen_reads_the_files_when_installed(fixture_graph: Path, tmp_pat
     assert train.num_triples == len(pykeen_load_triples(tmp_path / "ds" / "train.tsv"))
 
 
-def test_cli_out_that_is_a_file_or_unwritable_is_one_line(fixture_graph: Path, tmp_path: Path, capsys) -> None:
+def test_cli_out_file_or_unwritable_is_one_line(fixture_graph: Path, tmp_path: Path, capsys) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder\n", encoding="utf-8")
     cases = ((blocker, f"--out {blocker} is a file"), (blocker / "ds", f"cannot write {blocker / 'ds'}: "))
