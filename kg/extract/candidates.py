@@ -37,7 +37,7 @@ def context_type(span: Span, rules: ExtractionRules) -> EntityType | None:
     """The type a neighbouring context word gives ``span`` ("SVHN dataset" -> Dataset), if any.
 
     Looks at the two tokens after the span (skipping one hyphen, number or unit such as
-    "80GB") and the one token before it.
+    "80GB"; also read together as one cue, "test set") and the one token before it.
     """
     doc = span.doc
     after = [c for c in rules.context if c.side == "after"]
@@ -47,6 +47,10 @@ def context_type(span: Span, rules: ExtractionRules) -> EntityType | None:
         if token.is_sent_start:
             break
         following.append(token.lower_)
+    pair = " ".join(following[:2])
+    for cue in after:
+        if pair == cue.word:
+            return cue.type  # "CrossDocked2020 test set"
     for position, word in enumerate(following[:2]):
         for cue in after:
             if word == cue.word:

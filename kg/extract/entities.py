@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import candidates, context_type
 from kg.extract.lexicon import Lexicon, default_lexicon
+from kg.extract.name_parts import with_glued_parts
 from kg.extract.rules import ExtractionRules, default_rules
 from kg.extract.sentences import sentence_at
 from kg.records import EntityType
@@ -101,7 +102,7 @@ class EntityChooser:
             ents.append(span)
             confidence_by_offsets[(span.start_char, span.end_char)] = round(confidence, 2)
         ents = self._extend_hardware(doc, _type_from_neighbours(doc, sorted(ents, key=lambda s: s.start)))
-        ents = self._extend_modifiers(doc, ents)
+        ents = self._extend_modifiers(doc, with_glued_parts(doc, ents))
         ents = self._extend_metric_qualifiers(doc, ents)
         doc.set_ents(ents, default="outside")
         confidence_by_offsets = {

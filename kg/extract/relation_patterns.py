@@ -8,8 +8,8 @@
 - training data: "the LAION-trained X", "To train X ..., we collect Y".
 
 Example:
-    >>> [family_prefix(n) for n in ("ViT-B/16", "ResNet50", "YOLOv7-E6", "TinyCLIP")]
-    ['ViT', 'ResNet', 'YOLO', None]
+    >>> [family_prefix(n) for n in ("ViT-B/16", "ResNet50", "YOLOv7-E6", "TinyCLIP", "Korvath-Lite")]
+    ['ViT', 'ResNet', 'YOLO', None, 'Korvath']
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ APPOSITION = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s*(?:an?|the)\s")
 _FAMILY = re.compile(
     r"^(?P<family>[A-Za-z][A-Za-z]*?[A-Za-z])(?:[vV]\d+(?:\.\d+)?)?"
     r"(?:[-_ ]|(?=\d))(?P<rest>(?:\d[\w./-]*|[A-Z][a-z]?(?:/\d+)?"
-    r"|XL|XXL|Ti|Tiny|Small|Base|Large|Huge|Mini|[A-Z]\d+[\w./-]*"
+    r"|XL|XXL|Ti|Tiny|Small|Base|Large|Huge|Mini|Nano|Lite|Pro|Plus|Max|Medium|[A-Z]\d+[\w./-]*"
     r"|base|large|small|tiny|huge|b|l|s|h|g)(?:@\s?\d+)?)$"
 )
 _VERSION = re.compile(r"^(?P<family>[A-Za-z]*[A-Za-z])[vV]\d+(?:[-.]\w+)*$")

@@ -70,7 +70,8 @@ def _has_trigger(text: str, phrases: tuple[str, ...]) -> bool:
 
 def _named(mention: Mention) -> bool:
     """Models always; methods only when written as a name ("LoRA", "SimMIM", "Token Merging"),
-    not "pruning"; in a title, where every word is capitalised, only names with inner capitals."""
+    not "pruning"; in a title, where every word is capitalised, only names with inner capitals.
+    (Callers also accept the paper's own entities, whatever their case.)"""
     if mention.type is M:
         return True
     words = mention.text.split()
@@ -147,6 +148,28 @@ def _coordinated(doc: Doc, first: Span, second: Span) -> bool:
 TRAIN_WORDS = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|distill\w*)\b", re.IGNORECASE)
 
 
+# "a 5.3x higher inference speed than Y": a comparative of improvement, then "than"
+COMPARATIVE = re.compile(
+    r"\b(?:better|higher|faster|stronger|greater)\b(?:\s+[\w.%-]+){0,4}?\s+than\b", re.IGNORECASE
+)
+EVAL_WORDS = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b", re.IGNORECASE)
+
+
+def _training_not_evaluation(doc: Doc, sent: Span, tail: Span) -> bool:
+    """A training word in the six words before the tail makes it training data ("pre-trained
+    on X"), unless the training word only qualifies a noun under an evaluation verb
+    ("evaluate zero-shot and fine-tuned transfer on X")."""
+    window = doc[max(sent.start, tail.start - 6) : tail.start]
+    trained = [t for t in window if TRAIN_WORDS.fullmatch(t.text)]
+    if not trained:
+        return False
+    last = trained[-1]
+    if last.i + 1 < tail.start and PREPOSITION.fullmatch(doc[last.i + 1].text):
+        return True  # "pre-trained on X", "fine-tuned with X"
+    before = doc[max(sent.start, tail.start - 12) : last.i].text
+    return not EVAL_WORDS.search(before)
+
+
 EVALUATE_ALL_HEADS = True  # the guideline: baselines compared on a dataset are evaluated on it too
 PREPOSITION = re.compile(r"\b(?:on|from|with|using)\b", re.IGNORECASE)
 
@@ -192,11 +215,16 @@ def _between_heads(
             return _training_context(doc, group, tail_span)
         if predicate is RelationType.USES_METHOD:
             return _has_trigger(context, phrases)
+        if predicate is RelationType.OUTPERFORMS and COMPARATIVE.search(between):
+            return True
         return _has_trigger(between, phrases)
 
     needs_name = predicate in (RelationType.USES_METHOD, RelationType.OUTPERFORMS)
     found = [
-        m for s, m in before if triggered(doc[s.end : tail_span.start].text) and (_named(m) or not needs_name)
+        m
+        for s, m in before
+        if triggered(doc[s.end : tail_span.start].text)
+        and (_named(m) or not needs_name or fold(m.text) in proposed_names)
     ]
     if not found:
         return []
@@ -227,6 +255,18 @@ def _same_clause(doc: Doc, head: Span, tail: Span) -> bool:
     return ";" not in doc[first.end : second.start].text
 
 
+CLAUSE_OPENERS = {"and", "but", "while", "whereas", "which", "where", "yet", "so"}
+
+
+def _clause_start(doc: Doc, sent: Span, tail: Span) -> int:
+    """The first token of the clause holding ``tail``: after the last ";" or ", and/while/..."
+    before it (the whole sentence when there is none)."""
+    for i in range(tail.start - 1, sent.start, -1):
+        if doc[i].text == ";" or (doc[i].text == "," and doc[i + 1].lower_ in CLAUSE_OPENERS):
+            return i + 1
+    return sent.start
+
+
 def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, proposed, proposed_names):
     if predicate is RelationType.ADDRESSES_TASK:
         before = [(s, m) for s, m in group if s.end <= tail_span.start and m.type in heads]
@@ -238,12 +278,25 @@ def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, p
     context = _tail_context(doc, tail_span, sent)
     if not _has_trigger(context, phrases):
         return []
-    recent = doc[max(sent.start, tail_span.start - 6) : tail_span.start].text
-    if predicate is RelationType.EVALUATED_ON and TRAIN_WORDS.search(recent):
+    if predicate is RelationType.EVALUATED_ON and _training_not_evaluation(doc, sent, tail_span):
         return []  # "trained on X" is no evaluation on X
-    candidates = [(s, m) for s, m in group if m.type in heads and _named(m) and s.start != tail_span.start]
+    own_named = predicate is not RelationType.EVALUATED_ON  # every model evaluated there is a candidate
+    candidates = [
+        (s, m)
+        for s, m in group
+        if m.type in heads
+        and (_named(m) or (own_named and fold(m.text) in proposed_names))
+        and s.start != tail_span.start
+    ]
     if predicate is RelationType.EVALUATED_ON and EVALUATE_ALL_HEADS:
         return [(m, CONFIDENCE["before-tail"]) for s, m in candidates if _same_clause(doc, s, tail_span)]
+    clause = _clause_start(doc, sent, tail_span)
+    in_clause = [m for s, m in candidates if clause <= s.start and s.end <= tail_span.start]
+    if (
+        in_clause and predicate is RelationType.RUNS_ON
+    ):  # "X is trained on 8 A100 GPUs, and X-7B serves requests on a single RTX 4090"
+        own = [m for m in in_clause if fold(m.text) in proposed_names]
+        return [((own or in_clause)[-1], CONFIDENCE["before-tail"])]
     own = [m for _, m in candidates if fold(m.text) in proposed_names]
     if own:
         return [(own[0], CONFIDENCE["before-tail"])]

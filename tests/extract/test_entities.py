@@ -87,3 +87,24 @@ def test_lower_case_attention_and_search_phrases_are_methods(extract):
         )
     )
     assert {("cosine attention", "Method"), ("multi-objective search", "Method")} <= found
+
+
+def test_size_suffix_and_prefix_glued_to_a_model_name_belong_to_it(extract):
+    found = names(
+        extract(
+            "A study",
+            "On the nuScenes test set, BEVira-L outperforms BEVFusion-R by 2.4 NDS, and As-ViT "
+            "beats non-ViT baselines.",
+        )
+    )
+    assert {("BEVFusion-R", "Model"), ("As-ViT", "Model")} <= found
+    assert ("BEVFusion", "Model") not in found and ("ViT", "Model") in found
+
+
+def test_test_set_after_an_unknown_name_makes_it_a_dataset(extract):
+    found = names(
+        extract(
+            "A study", "On the CrossDocked2020 test set, Quillfold outperforms TargetDiff and Pocket2Mol."
+        )
+    )
+    assert ("CrossDocked2020", "Dataset") in found

@@ -111,3 +111,67 @@ def test_trained_on_patterns(extract, abstract, expected):
     assert {
         (r.head.text, r.tail.text) for r in extraction.relations if r.predicate.value == "trainedOn"
     } == expected
+
+
+def triples_of(extraction) -> set[tuple[str, str, str]]:
+    return {
+        (r.head.text if r.head else "PAPER", r.predicate.value, r.tail.text) for r in extraction.relations
+    }
+
+
+def test_fine_tuned_as_an_adjective_under_evaluate_is_evaluation(extract):
+    triples = triples_of(
+        extract(
+            "Tidewell: Frequency-Gated State Space Models for Forecasting",
+            "We pre-train a single Tidewell model on GridPulse, a newly assembled collection of 2.1 billion "
+            "observations, and evaluate zero-shot and fine-tuned transfer on ETTh1 and ETTm2.",
+        )
+    )
+    assert {("Tidewell", "evaluatedOn", "ETTh1"), ("Tidewell", "evaluatedOn", "ETTm2")} <= triples
+    assert ("Tidewell", "evaluatedOn", "GridPulse") not in triples
+
+
+def test_comparative_than_and_relative_to_give_outperforms(extract):
+    triples = triples_of(
+        extract(
+            "Tidewell: Frequency-Gated State Space Models for Forecasting",
+            "Transformer forecasters such as Informer and PatchTST scale quadratically. "
+            "Tidewell reduces the mean squared error (MSE) by 11.8% relative to PatchTST. "
+            "Tidewell achieves a 5.3x higher inference speed than Informer on an NVIDIA L4 GPU.",
+        )
+    )
+    assert {("Tidewell", "outperforms", "PatchTST"), ("Tidewell", "outperforms", "Informer")} <= triples
+
+
+def test_runs_on_takes_the_model_of_its_own_clause(extract):
+    triples = triples_of(
+        extract(
+            "PatchSmith: Execution-Guided Self-Repair for Code Generation",
+            "PatchSmith is trained on 8 NVIDIA A100 GPUs, and PatchSmith-7B serves requests on a single "
+            "RTX 4090 at 41 tokens per second.",
+        )
+    )
+    assert {("PatchSmith", "runsOn", "NVIDIA A100 GPUs"), ("PatchSmith-7B", "runsOn", "RTX 4090")} <= triples
+    assert ("PatchSmith", "runsOn", "RTX 4090") not in triples
+
+
+def test_the_papers_own_method_heads_a_relation_at_sentence_start(extract):
+    triples = triples_of(
+        extract(
+            "Korvath: Stable Offline-to-Online Fine-Tuning with Ensemble Q-Lensing",
+            "We present Korvath, an actor-critic algorithm. "
+            "Korvath needs a training time of 6 hours on a single RTX 4090 GPU.",
+        )
+    )
+    assert ("Korvath", "runsOn", "RTX 4090 GPU") in triples
+
+
+def test_lite_variant_of_the_papers_model(extract):
+    triples = triples_of(
+        extract(
+            "Korvath: Stable Offline-to-Online Fine-Tuning",
+            "Distilled from Korvath, a compact policy dubbed Korvath-Lite runs at a control frequency of "
+            "410 Hz on a Raspberry Pi 5.",
+        )
+    )
+    assert {("Korvath-Lite", "variantOf", "Korvath"), ("Korvath-Lite", "runsOn", "Raspberry Pi 5")} <= triples
