@@ -70,9 +70,13 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as error:
         raise MlkgError(f"cannot write {args.out}: {error.strerror or error}") from None
     counts = meta["counts"]
+    aside = [f"{len(split.dropped)} set aside in test_unseen.tsv"] if split.dropped else []
+    if "undated_in_train" in split.notes:
+        aside.append(f"{split.notes['undated_in_train']} undated in train")
     print(
         f"wrote {args.out}: train {counts['train']}, valid {counts['valid']}, test {counts['test']} "
-        f"({counts['entities']} entities, {counts['relations']} relations); {split.rule}",
+        f"({counts['entities']} entities, {counts['relations']} relations); {split.rule}"
+        + "".join(f"; {note}" for note in aside),
         file=sys.stderr,
     )
     print(f"leakage: {'none' if report.clean else report}", file=sys.stderr)

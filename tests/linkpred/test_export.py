@@ -108,3 +108,14 @@ def test_random_export_over_a_temporal_one_leaves_no_stale_file(fixture_graph: P
     assert (out / "test_unseen.tsv").is_file()  # p4's a100 is first seen after the cut-off
     assert main(common) == 0
     assert not (out / "test_unseen.tsv").exists()
+
+
+def test_cli_temporal_summary_says_what_was_set_aside(fixture_graph: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "ds"
+    args = ["linkpred", "export", "--graph", str(fixture_graph), "--out", str(out), "--split", "temporal"]
+    assert main([*args, "--ratios", "0.6,0.2,0.2"]) == 0
+    unseen = len((out / "test_unseen.tsv").read_text(encoding="utf-8").splitlines())
+    undated = json.loads((out / "metadata.json").read_text())["split"]["notes"]["undated_in_train"]
+    assert unseen > 0 and int(undated) > 0  # p4's a100 comes after the cut-off; p5 has no date
+    err = capsys.readouterr().err
+    assert f"{unseen} set aside in test_unseen.tsv" in err and f"{undated} undated in train" in err
