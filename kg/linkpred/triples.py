@@ -28,12 +28,15 @@ DEFAULT_RELATIONS = ("mentions",) + tuple(r.value for r in RelationType)
 
 # Both branches bind ?h ?p ?t themselves: a FILTER NOT EXISTS on ?h in a group that does not
 # bind ?h sees every paper and would keep only the links some dated statement happens to match.
-_QUERY = f"""
-PREFIX mlkg: <{MLKG._NS}>
-PREFIX rdf: <{RDF._NS}>
-PREFIX prov: <{PROV._NS}>
-PREFIX dcterms: <{DCTERMS._NS}>
+# The relations come in as VALUES: with a FILTER on ?p instead, Oxigraph scans every triple
+# in both branches (5 s instead of 0.03 s on the bundled graph).
+_QUERY = """
+PREFIX mlkg: <{mlkg}>
+PREFIX rdf: <{rdf}>
+PREFIX prov: <{prov}>
+PREFIX dcterms: <{dcterms}>
 SELECT ?h ?p ?t (MIN(?when) AS ?first) WHERE {{
+  VALUES ?p {{ {relations} }}
   {{
     ?h a mlkg:Paper ; ?p ?t .
     OPTIONAL {{ ?h dcterms:issued ?when }}
@@ -45,10 +48,20 @@ SELECT ?h ?p ?t (MIN(?when) AS ?first) WHERE {{
       ?paper dcterms:issued ?when .
     }}
   }}
-  FILTER(STRSTARTS(STR(?p), STR(mlkg:)) && isIRI(?t))
+  FILTER(isIRI(?t))
   ?t a ?tclass .
 }} GROUP BY ?h ?p ?t
 """
+
+
+def _links_query(relations: set[str]) -> str:
+    return _QUERY.format(
+        mlkg=MLKG._NS,
+        rdf=RDF._NS,
+        prov=PROV._NS,
+        dcterms=DCTERMS._NS,
+        relations=" ".join(f"mlkg:{r}" for r in sorted(relations)),
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -99,10 +112,8 @@ def read_triples(graph_dir: str | Path, relations: tuple[str, ...] | None = None
     store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
     prefix = str(MLKG._NS)
     found: set[LinkTriple] = set()
-    for row in store.query(_QUERY):
+    for row in store.query(_links_query(wanted)):
         relation = row["p"].value[len(prefix) :]
-        if relation not in wanted:
-            continue
         first = row["first"]
         found.add(
             LinkTriple(
