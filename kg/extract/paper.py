@@ -113,7 +113,8 @@ INTRODUCED_TYPES = {EntityType.METHOD.value, EntityType.MODEL.value, EntityType.
 
 def introduced_objects(doc: Doc) -> set[tuple[int, int]]:
     """Offsets of entities that are the object of "we propose/introduce/present ...":
-    "we first propose soft contrastive learning", "we introduce a novel token merging"."""
+    "we first propose soft contrastive learning", "we introduce a novel token merging"; not a
+    known technique that only describes the new one ("X, a novel pruning method")."""
     rules = default_rules()
     verbs = {cue for cue, kind in rules.definition_cues.items() if kind == "verb"}
     starts = {ent.start: ent for ent in doc.ents}
@@ -137,7 +138,8 @@ def introduced_objects(doc: Doc) -> set[tuple[int, int]]:
             ent = _next_listed(doc, ent, starts)  # "two losses: the A and the B"
     for ent in doc.ents:
         before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
-        if ent.label_ in INTRODUCED_TYPES and NEW_WORDS & set(before):
+        described = ent.text.islower() and ent.end < len(doc) and doc[ent.end].lower_ in rules.head_nouns
+        if ent.label_ in INTRODUCED_TYPES and NEW_WORDS & set(before) and not described:
             found.add((ent.start_char, ent.end_char))  # "on the new PolyMol-40K benchmark"
     return found
 

@@ -33,6 +33,7 @@ from kg.extract.relation_patterns import (
 )
 from kg.extract.rules import ExtractionRules, default_rules
 from kg.extract.sentences import sentence_at
+from kg.extract.usage_patterns import usage_relations
 from kg.records import EntityType, Mention, Relation, RelationType
 
 M, D, ME, H, T = EntityType.MODEL, EntityType.DATASET, EntityType.METHOD, EntityType.HARDWARE, EntityType.TASK
@@ -110,6 +111,7 @@ def find_relations(
     proposed_names = {fold(m.text) for m in proposed}
     relations += naming_relations(doc, mentions, proposed_names, rules)
     relations += training_data_relations(doc, mentions)
+    relations += usage_relations(doc, mentions)
     by_sentence: dict[int, list[tuple[Span, Mention]]] = {}
     for span, mention in mentions:
         by_sentence.setdefault(sentence_at(doc, span.start).start, []).append((span, mention))
@@ -138,6 +140,17 @@ def find_relations(
                             Relation(head, predicate, tail, evidence, confidence, f"trigger:{where}")
                         )
     return relations
+
+
+_PARENTHESIS = re.compile(r"^\s*\([^()]*\)")
+
+
+def _apposition(between: str) -> bool:
+    """ "X, a ..." or "X (XS), a novel ...": one comma, right after the name or its short form."""
+    if between.lstrip().startswith(")"):  # the head is the short form inside "(OBA)"
+        between = between.lstrip()[1:]
+    rest = _PARENTHESIS.sub("", between, count=1).strip()
+    return bool(APPOSITION.match(between)) and "," not in rest[1:]
 
 
 def _coordinated(doc: Doc, first: Span, second: Span) -> bool:
@@ -207,7 +220,7 @@ def _between_heads(
     if predicate is RelationType.USES_METHOD:
         span, mention = before[-1]
         between = doc[span.end : tail_span.start].text
-        if APPOSITION.match(between) and "," not in between.strip()[1:]:
+        if _apposition(between):
             return [(mention, CONFIDENCE["apposition"])]
 
     def triggered(between: str) -> bool:
@@ -273,7 +286,7 @@ def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, p
         if before:
             span, mention = before[-1]
             between = doc[span.end : tail_span.start].text
-            if APPOSITION.match(between) and "," not in between.strip()[1:]:
+            if _apposition(between):
                 return [(mention, CONFIDENCE["apposition"])]  # "X, a semi-supervised segmentation network"
     context = _tail_context(doc, tail_span, sent)
     if not _has_trigger(context, phrases):
@@ -292,15 +305,16 @@ def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, p
         return [(m, CONFIDENCE["before-tail"]) for s, m in candidates if _same_clause(doc, s, tail_span)]
     clause = _clause_start(doc, sent, tail_span)
     in_clause = [m for s, m in candidates if clause <= s.start and s.end <= tail_span.start]
-    if (
-        in_clause and predicate is RelationType.RUNS_ON
-    ):  # "X is trained on 8 A100 GPUs, and X-7B serves requests on a single RTX 4090"
+    if in_clause and predicate is RelationType.RUNS_ON:
+        # "X is trained on 8 A100 GPUs, and X-7B serves requests on a single RTX 4090"
         own = [m for m in in_clause if fold(m.text) in proposed_names]
         return [((own or in_clause)[-1], CONFIDENCE["before-tail"])]
     own = [m for _, m in candidates if fold(m.text) in proposed_names]
     if own:
         return [(own[0], CONFIDENCE["before-tail"])]
     before = [m for s, m in candidates if s.end <= tail_span.start]
+    if before and predicate is RelationType.ADDRESSES_TASK:  # the clause's subject: "X beats Y on T"
+        return [((in_clause or before)[0], CONFIDENCE["before-tail"])]
     if before:
         return [(before[-1], CONFIDENCE["before-tail"])]
     if candidates:

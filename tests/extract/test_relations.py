@@ -175,3 +175,53 @@ def test_lite_variant_of_the_papers_model(extract):
         )
     )
     assert {("Korvath-Lite", "variantOf", "Korvath"), ("Korvath-Lite", "runsOn", "Raspberry Pi 5")} <= triples
+
+
+def test_tasks_listed_after_including_or_like(extract):
+    triples = triples_of(
+        extract(
+            "SigLIP 2",
+            "With these changes, SigLIP 2 models outperform their SigLIP counterparts at all model scales in "
+            "core capabilities, including zero-shot classification and image-text retrieval.",
+        )
+    )
+    assert {
+        ("SigLIP 2", "addressesTask", "zero-shot classification"),
+        ("SigLIP 2", "addressesTask", "image-text retrieval"),
+    } <= triples
+
+
+def test_apposition_after_a_short_form_uses_the_described_technique(extract):
+    extraction = extract(
+        "A study",
+        "Unlike previous approaches that rely on approximations, we introduce Optimal Brain Apoptosis "
+        "(OBA), a novel pruning method that calculates the Hessian-vector product value directly for each "
+        "parameter.",
+    )
+    triples = triples_of(extraction)
+    assert ("OBA", "usesMethod", "pruning") in triples
+    assert ("PAPER", "proposes", "Optimal Brain Apoptosis") in triples
+    assert ("PAPER", "proposes", "pruning") not in triples
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "Masked Image Modeling (MIM) pretraining methods like Masked Autoencoder (MAE) need long "
+            "schedules.",
+            ("Masked Autoencoder", "usesMethod", "MIM"),
+        ),
+        (
+            "We compare our method with recent network binarization methods, BinaryConnect and BinaryNets.",
+            ("BinaryNets", "usesMethod", "network binarization"),
+        ),
+        (
+            "Applied to XLM-R Base, LexiPrune shrinks the embedding matrix by 71%. We propose LexiPrune, "
+            "a calibration-driven vocabulary pruning method.",
+            ("XLM-R Base", "usesMethod", "LexiPrune"),
+        ),
+    ],
+)
+def test_examples_of_a_technique_and_a_method_applied_to_a_backbone(extract, abstract, expected):
+    assert expected in triples_of(extract("A study", abstract))
