@@ -40,3 +40,53 @@ def test_bare_number_needs_a_metric_next_to_it(extract):
         "A study", "In 2023 we trained 3 models; FlorbNet reaches an mAP of 55.3 on COCO."
     ).results
     assert [(r.text, r.metric.text) for r in results] == [("55.3", "mAP")]
+
+
+def attribution(extraction) -> dict[str, tuple]:
+    return {
+        r.text: (r.model and r.model.text, r.dataset and r.dataset.text, r.metric and r.metric.text)
+        for r in extraction.results
+    }
+
+
+def test_a_number_in_parentheses_after_a_model_is_that_models(extract):
+    found = attribution(
+        extract(
+            "YOLOv7",
+            "YOLOv7-E6 object detector (56 FPS V100, 55.9% AP) outperforms the convolutional-based "
+            "detector ConvNeXt-XL (8.6 FPS A100, 55.2% AP) in speed and accuracy.",
+        )
+    )
+    assert found["55.9%"][0] == "YOLOv7-E6" and found["55.2%"][0] == "ConvNeXt-XL"
+    assert found["55.2%"][2] == "AP"
+
+
+def test_a_possessive_number_is_the_baselines(extract):
+    found = attribution(
+        extract(
+            "MetaCLIP",
+            "In zero-shot ImageNet classification, MetaCLIP achieves 70.8% accuracy, surpassing CLIP's 68.3% "
+            "on ViT-B models.",
+        )
+    )
+    assert found["70.8%"] == ("MetaCLIP", "ImageNet", "accuracy")
+    assert found["68.3%"][0] == "CLIP"
+
+
+def test_listed_numbers_pair_with_listed_models_and_metrics(extract):
+    models = attribution(
+        extract(
+            "A study",
+            "For instance, for ViTB-16 and ViTL-16 trained on ImageNet, the mean utilization is 35% and 20% "
+            "respectively.",
+        )
+    )
+    assert (models["35%"][0], models["20%"][0]) == ("ViTB-16", "ViTL-16")
+    metrics = attribution(
+        extract(
+            "A study",
+            "CLIPN outperforms 7 well-used algorithms by at least 2.34% and 11.64% in terms of AUROC and "
+            "FPR95 for zero-shot OOD detection on ImageNet-1K.",
+        )
+    )
+    assert (metrics["2.34%"][2], metrics["11.64%"][2]) == ("AUROC", "FPR95")
