@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -46,3 +47,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) has gone: stop quietly, as command-line tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except OSError as error:
+        # a file system refusal (read-only folder, a file where a folder is expected ...)
+        # is the user's to fix: one line naming the path, no traceback
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"kg {args.command}: error: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
