@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import add_candidate, candidates
 from kg.extract.rules import ExtractionRules, default_rules
+from kg.extract.sentences import sentences_of
 from kg.records import EntityType
 
 ABBREVIATIONS = "mlkg_abbreviations"
@@ -178,7 +179,7 @@ class AbbreviationMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[str, str, str]] = []
-        for sent in doc.sents:
+        for sent in sentences_of(doc):
             for long_start, long_end, short_start, short_end in find_pairs(sent.text):
                 base = sent.start_char
                 long_span = doc.char_span(base + long_start, base + long_end, alignment_mode="expand")

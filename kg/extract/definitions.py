@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.candidates import add_candidate
 from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.extract.rules import ExtractionRules, default_rules
+from kg.extract.sentences import sentences_of
 from kg.records import EntityType
 
 QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "`", "``", "''"}
@@ -208,7 +209,7 @@ class DefinitionMatcher:
             add_candidate(doc, name, entity_type, rule)
 
     def __call__(self, doc: Doc) -> Doc:
-        for sent in doc.sents:
+        for sent in sentences_of(doc):
             self._naming(doc, sent)
             self._verbs(doc, sent)
             self._appositions(doc, sent)

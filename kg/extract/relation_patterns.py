@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.rules import ExtractionRules
-from kg.extract.sentences import sentence_at
+from kg.extract.sentences import sentence_at, sentences_of
 from kg.records import EntityType, Mention, Relation, RelationType
 
 M, D, ME, T = EntityType.MODEL, EntityType.DATASET, EntityType.METHOD, EntityType.TASK
@@ -185,7 +185,7 @@ def training_data_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> l
                     "trigger:x-trained",
                 )
             )
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         if not _TO_TRAIN.match(sent.text):
             continue
         in_sentence = [(s, m) for s, m in mentions if sent.start <= s.start < sent.end]

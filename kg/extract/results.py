@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from spacy.tokens import Doc, Span
 
 from kg.extract.paired_lists import pair_listed
+from kg.extract.sentences import sentences_of
 from kg.records import EntityType, Mention, Result
 
 NUMBER = re.compile(
@@ -103,7 +104,7 @@ def find_results(
     doc: Doc, mentions: list[tuple[Span, Mention]], proposed: list[Mention], field: str
 ) -> list[Result]:
     results: list[Result] = []
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         before = len(results)
         in_sentence = [m for span, m in mentions if sent.start <= span.start < sent.end]
         taken = [(m.start, m.end) for m in in_sentence]

@@ -48,14 +48,24 @@ def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
 SENTENCES = "mlkg_sentences"
 
 
-def sentence_at(doc: Doc, i: int) -> Span:
-    """The sentence holding token ``i``, in O(log n) (``Span.sent`` rescans the doc each time)."""
+def _cached(doc: Doc) -> tuple[list[int], list[Span]]:
     cached = doc.user_data.get(SENTENCES)
     if cached is None:
         sents = list(doc.sents)
         cached = ([s.start for s in sents], sents)
         doc.user_data[SENTENCES] = cached
-    starts, sents = cached
+    return cached
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once (``doc.sents`` rebuilds them on every access).
+    Valid after the sentencizer has run: later components only add entities."""
+    return _cached(doc)[1]
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i``, in O(log n) (``Span.sent`` rescans the doc each time)."""
+    starts, sents = _cached(doc)
     return sents[bisect_right(starts, i) - 1]
 
 
