@@ -84,6 +84,32 @@ def best_long_form(short: str, candidate: str) -> int | None:
     return candidate.rfind(" ", 0, lpos + 1) + 1
 
 
+def initials_long_form(short: str, candidate: str) -> int | None:
+    """Offset of the words whose initials spell ``short`` ("Reading Order Reconstruction (ROR)",
+    where letter matching alone would stop at "Reconstruction"); joining words may sit between.
+
+    Example:
+        >>> text = "pre-trained with Reading Order Reconstruction"
+        >>> text[initials_long_form("ROR", text):]
+        'Reading Order Reconstruction'
+    """
+    letters = [ch.lower() for ch in short if ch.isalpha()]
+    if len(letters) < 2 or len(letters) != len([ch for ch in short if ch.isalnum()]):
+        return None
+    words = candidate.split(" ")
+    index, needed = len(words) - 1, len(letters) - 1
+    while index >= 0 and needed >= 0:
+        word = words[index]
+        if word[:1].lower() == letters[needed]:
+            needed -= 1
+        elif word.lower() not in _JOINING or needed == len(letters) - 1:
+            return None
+        index -= 1
+    if needed >= 0:
+        return None
+    return len(" ".join(words[: index + 1])) + (1 if index >= 0 else 0)
+
+
 _COUNTED = re.compile(r"^([A-Za-z])\^?(\d)$")
 _JOINING = {"on", "of", "the", "and", "for", "with", "in", "to", "a"}
 
@@ -122,7 +148,9 @@ def find_pairs(text: str) -> list[tuple[int, int, int, int]]:
         words = before[:end].split(" ")
         window = min(len(short) + 5, 2 * len(short))
         candidate = " ".join(words[-window:])
-        offset = best_long_form(short, candidate)
+        offset = initials_long_form(short, candidate)
+        if offset is None:
+            offset = best_long_form(short, candidate)
         if offset is None:
             candidate = " ".join(words[-8:])
             offset = counted_long_form(short, candidate)

@@ -197,6 +197,16 @@ class DefinitionMatcher:
         )
         self.verbs = {cue for cue, kind in rules.definition_cues.items() if kind == "verb"}
 
+    def phrase_head_type(self, tokens: list[Token]) -> EntityType | None:
+        """The type of the head noun of a noun phrase read forwards ("a radar-camera fusion
+        network that ..." -> network): the last head noun before a clause word."""
+        phrase = []
+        for token in tokens:
+            if phrase and token.lower_ in CLAUSE_WORDS:
+                break
+            phrase.append(token)
+        return self.head_type(list(reversed(phrase)))
+
     def head_type(self, tokens: list[Token]) -> EntityType | None:
         for token in tokens:
             found = self.rules.head_nouns.get(token.lower_)
@@ -267,7 +277,7 @@ class DefinitionMatcher:
                 continue
             entity_type = self.head_type(list(reversed(scanned)))
             if entity_type is None and after[:1] and after[0].text == ",":
-                entity_type = self.head_type(_phrase(after[1:]))
+                entity_type = self.phrase_head_type(_phrase(after[1:]))
             self._add(doc, name, entity_type, f"definition:{token.lower_}")
 
     def _appositions(self, doc: Doc, sent: Span) -> None:
@@ -289,7 +299,7 @@ class DefinitionMatcher:
                 if t.text in {",", ";", "."}:
                     break
                 phrase.append(t)
-            entity_type = self.head_type(phrase)
+            entity_type = self.phrase_head_type(phrase)
             if entity_type is None:
                 continue
             new = any(t.lower_ in NEW_WORDS for t in phrase)

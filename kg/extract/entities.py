@@ -198,8 +198,12 @@ LIST_JOINERS = {",", "and", "or", ", and", ", or"}
 
 
 def _type_from_neighbours(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Untyped names take the type of a typed name they are listed with; the rest are dropped."""
+    """An untyped acronym right after "on" is a dataset ("fine-tuned on FUNSD and CORD"); other
+    untyped names take the type of a typed name they are listed with; the rest are dropped."""
     ents = list(ents)
+    for i, ent in enumerate(ents):
+        if not ent.label_ and ent.start > 0 and doc[ent.start - 1].lower_ == "on":
+            ents[i] = Span(doc, ent.start, ent.end, label=EntityType.DATASET.value, kb_id=ent.kb_id_ + "+on")
     for _ in range(2):
         for i, ent in enumerate(ents):
             if ent.label_:

@@ -57,3 +57,12 @@ def test_counted_short_forms():
 def test_short_form_defined_in_the_paper_outranks_a_shape_guess(extract):
     extraction = extract("A study", "We introduce Monarch Mixer (M2), a new architecture. M2 is fast.")
     assert {m.type.value for m in extraction.mentions if m.text == "M2"} == {"Model"}
+
+
+def test_long_form_whose_word_initials_spell_the_short_form():
+    assert pairs("LayoutLens is pre-trained with Reading Order Reconstruction (ROR), a new objective.") == [
+        ("Reading Order Reconstruction", "ROR")
+    ]
+    assert pairs("We apply Quadratic Synchronization Rule (QSR) to Local AdamW.") == [
+        ("Quadratic Synchronization Rule", "QSR")
+    ]

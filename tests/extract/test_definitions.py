@@ -50,3 +50,23 @@ def test_lower_case_hyphenated_name_after_a_naming_cue(extract):
         "A study", "Candidates are re-ranked after a touch, a procedure we refer to as probe-and-rank."
     )
     assert "probe-and-rank" in {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "type_"),
+    [
+        (
+            "We introduce BEVira, a radar-camera fusion network that lifts image features into a grid.",
+            "BEVira",
+            "Model",
+        ),
+        (
+            "We adopt classifier-free guidance together with a novel bar-aligned positional encoding, "
+            "dubbed MeterPE.",
+            "MeterPE",
+            "Method",
+        ),
+    ],
+)
+def test_type_from_the_head_of_the_defining_noun_phrase(extract, sentence, name, type_):
+    assert (name, type_) in names(extract("A study", sentence))

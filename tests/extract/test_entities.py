@@ -108,3 +108,13 @@ def test_test_set_after_an_unknown_name_makes_it_a_dataset(extract):
         )
     )
     assert ("CrossDocked2020", "Dataset") in found
+
+
+def test_unknown_acronyms_after_on_are_datasets(extract):
+    found = names(
+        extract(
+            "A study",
+            "Fine-tuned on FUNSD and CORD, LayoutLens-Base obtains entity-level F1 scores of 93.4 and 97.8.",
+        )
+    )
+    assert {("FUNSD", "Dataset"), ("CORD", "Dataset"), ("LayoutLens-Base", "Model")} <= found
