@@ -168,6 +168,22 @@ CLAUSE_WORDS = {
 }
 
 
+NP_START = {"a", "an", "the", "our", "this", "its", "their", "these", "two", "one"}
+
+
+def _noun_phrase_before(back: list[Token]) -> list[Token]:
+    """The tokens (read backwards from a naming cue) of the noun phrase it names, up to its
+    determiner: "a repair critic dubbed X" stops at "a", so an earlier "prompt" is not read."""
+    out = []
+    for token in back:
+        if token.lower_ in NP_START:
+            break
+        if out and token.lower_ in CLAUSE_WORDS:
+            break
+        out.append(token)
+    return out
+
+
 def _skip_parenthesis(doc: Doc, i: int, limit: int) -> int:
     """The token after a parenthesised group starting at ``i`` ("X (XS), a method"), else ``i``."""
     if i < limit and doc[i].text == "(":
@@ -234,7 +250,7 @@ class DefinitionMatcher:
                     continue
                 start = sent.start + k
                 i = start + len(cue)
-                back = list(reversed(doc[max(sent.start, start - 8) : start]))
+                back = _noun_phrase_before(list(reversed(doc[max(sent.start, start - 8) : start])))
                 if i < sent.end and doc[i].lower_ in {"this", "it", "the", "our", "them", "these"}:
                     skipped = []
                     for token in doc[i : min(sent.end, i + 5)]:

@@ -70,3 +70,25 @@ def test_lower_case_hyphenated_name_after_a_naming_cue(extract):
 )
 def test_type_from_the_head_of_the_defining_noun_phrase(extract, sentence, name, type_):
     assert (name, type_) in names(extract("A study", sentence))
+
+
+def test_naming_cue_reads_only_its_own_noun_phrase(extract):
+    found = names(
+        extract(
+            "A study",
+            "PatchSmith injects runtime errors into the prompt, with a repair critic dubbed Verdict-1B that "
+            "ranks candidate patches.",
+        )
+    )
+    assert ("Verdict-1B", "Model") in found
+
+
+def test_a_set_named_in_apposition_is_a_dataset(extract):
+    found = names(
+        extract(
+            "A study",
+            "Quillfold is trained on CrossDocked2020 and on AffinityMine, a curated set of 310k protein-ligand "
+            "complexes with measured affinities that we release.",
+        )
+    )
+    assert ("AffinityMine", "Dataset") in found

@@ -118,3 +118,10 @@ def test_unknown_acronyms_after_on_are_datasets(extract):
         )
     )
     assert {("FUNSD", "Dataset"), ("CORD", "Dataset"), ("LayoutLens-Base", "Model")} <= found
+
+
+def test_network_before_an_unknown_name_makes_it_a_model(extract):
+    found = names(
+        extract("A study", "We deploy our compact keyword spotting network TinyKWS-20K on 24 boards.")
+    )
+    assert ("TinyKWS-20K", "Model") in found
