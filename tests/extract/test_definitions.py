@@ -87,8 +87,8 @@ def test_a_set_named_in_apposition_is_a_dataset(extract):
     found = names(
         extract(
             "A study",
-            "Quillfold is trained on CrossDocked2020 and on AffinityMine, a curated set of 310k protein-ligand "
-            "complexes with measured affinities that we release.",
+            "Quillfold is trained on CrossDocked2020 and on AffinityMine, a curated set of 310k "
+            "protein-ligand complexes with measured affinities that we release.",
         )
     )
     assert ("AffinityMine", "Dataset") in found
