@@ -5,7 +5,7 @@
 - a title "X: ... via Y for Z": X usesMethod Y, X addressesTask Z;
 - naming phrases: "a distillation method, called X" (X usesMethod distillation), and a
   named part of the paper's own entity ("we propose X ... a gate, called the Y");
-- training data: "the LAION-trained X", "To train X ..., we collect Y".
+- training data: "the LAION-trained X", "To train X ..., we collect Y", "Pre-trained on Y, X ...".
 
 Example:
     >>> [family_prefix(n) for n in ("ViT-B/16", "ResNet50", "YOLOv7-E6", "TinyCLIP", "Korvath-Lite")]
@@ -163,6 +163,36 @@ def naming_relations(
     return relations
 
 
+_PARTICIPLE = re.compile(r"^\s*(?:Pre-?trained|Pretrained|Trained|Fine-?tuned|Finetuned)\s+(?:on|with)\b")
+
+
+def _participle_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Relation]:
+    """ "Pre-trained on ImageNet-22k, our CvT-W24 obtains ...": the datasets before the first
+    comma are the training data of the first model or method after it."""
+    relations = []
+    for sent in sentences_of(doc):
+        if not _PARTICIPLE.match(sent.text):
+            continue
+        comma = next((t.i for t in sent if t.text == ","), None)
+        if comma is None:
+            continue
+        in_sentence = [(s, m) for s, m in mentions if sent.start <= s.start < sent.end]
+        datasets = [m for s, m in in_sentence if m.type is D and s.end <= comma]
+        heads = [m for s, m in in_sentence if m.type in {M, ME} and s.start > comma]
+        for dataset in datasets if heads else []:
+            relations.append(
+                Relation(
+                    heads[0],
+                    RelationType.TRAINED_ON,
+                    dataset,
+                    sent.text.strip(),
+                    CONFIDENCE["apposition"],
+                    "trigger:participle",
+                )
+            )
+    return relations
+
+
 _TO_TRAIN = re.compile(r"^\s*To (?:pre-?)?train\b")
 _X_TRAINED = re.compile(r"^-(?:pre-?)?trained\s+$")
 
@@ -185,6 +215,7 @@ def training_data_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> l
                     "trigger:x-trained",
                 )
             )
+    relations += _participle_relations(doc, mentions)
     for sent in sentences_of(doc):
         if not _TO_TRAIN.match(sent.text):
             continue

@@ -153,9 +153,14 @@ def _apposition(between: str) -> bool:
     return bool(APPOSITION.match(between)) and "," not in rest[1:]
 
 
+# "on LibriSpeech 960h and on X", "on the D4RL locomotion suite and on X": a few words
+# closing the first tail's phrase, then the preposition repeated
+REPEATED_PREPOSITION = re.compile(r"^(?:[\w.-]+\s+){0,3}[\w.-]*\s*,?\s*(?:and|or)\s+(?:on|in)(?:\s+the)?$")
+
+
 def _coordinated(doc: Doc, first: Span, second: Span) -> bool:
     between = doc[first.end : second.start].text.strip().lower()
-    return between in COORDINATION
+    return between in COORDINATION or bool(REPEATED_PREPOSITION.match(between))
 
 
 TRAIN_WORDS = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|distill\w*)\b", re.IGNORECASE)
@@ -242,6 +247,8 @@ def _between_heads(
     if not found:
         return []
     own = [m for m in found if fold(m.text) in proposed_names]
+    if predicate is RelationType.TRAINED_ON:
+        own = own[-1:]  # the subject of "X is pre-trained on": the nearest of the paper's own
     head = own[0] if own else found[0] if predicate is RelationType.OUTPERFORMS else found[-1]
     heads = [head]
     if predicate is RelationType.TRAINED_ON and not own:

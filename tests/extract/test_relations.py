@@ -225,3 +225,40 @@ def test_apposition_after_a_short_form_uses_the_described_technique(extract):
 )
 def test_examples_of_a_technique_and_a_method_applied_to_a_backbone(extract, abstract, expected):
     assert expected in triples_of(extract("A study", abstract))
+
+
+def test_second_dataset_after_a_repeated_preposition_shares_the_head(extract):
+    triples = triples_of(
+        extract(
+            "A study",
+            "EchoNano is trained on LibriSpeech 960h and on FarField-Kids, a new 300-hour corpus of "
+            "children's speech.",
+        )
+    )
+    assert {("EchoNano", "trainedOn", "LibriSpeech"), ("EchoNano", "trainedOn", "FarField-Kids")} <= triples
+
+
+def test_training_participle_opening_a_sentence(extract):
+    triples = triples_of(
+        extract(
+            "CvT: Introducing Convolutions to Vision Transformers",
+            "Pre-trained on ImageNet-22k, our CvT-W24 obtains a top-1 accuracy of 87.7% on the ImageNet-1k "
+            "val set.",
+        )
+    )
+    assert ("CvT-W24", "trainedOn", "ImageNet-22k") in triples
+    assert ("CvT-W24", "trainedOn", "ImageNet-1k") not in triples
+
+
+def test_trained_on_takes_the_nearest_own_name_as_subject(extract):
+    triples = triples_of(
+        extract(
+            "GraspSense-3D: Tactile Grasping",
+            "We present GraspSense-3D, a grasp pose detection network with a cross-modal transformer, the "
+            "Touch-Vision Fuser (TVF). To train the Touch-Vision Fuser we collect ClearGrasp-Tactile, a "
+            "dataset of 52,000 grasp attempts; the visual branch of GraspSense-3D is additionally "
+            "pre-trained on the synthetic TransCG dataset.",
+        )
+    )
+    assert ("GraspSense-3D", "trainedOn", "TransCG") in triples
+    assert ("Touch-Vision Fuser", "trainedOn", "TransCG") not in triples
