@@ -84,6 +84,21 @@ def best_long_form(short: str, candidate: str) -> int | None:
     return candidate.rfind(" ", 0, lpos + 1) + 1
 
 
+def capitals_start_words(short: str, long: str) -> bool:
+    """Every capital after the first letter of ``short`` starts a word (or hyphen part) of
+    ``long`` or is written as a capital there: "Token Merging (ToMe)" and "Sparse masKed
+    modeling (SparK)" yes, "attribute prediction (ANet)" no.
+
+    Example:
+        >>> capitals_start_words("ToMe", "Token Merging")
+        True
+        >>> capitals_start_words("ANet", "attribute prediction")
+        False
+    """
+    starts = {part[:1].lower() for part in re.split(r"[\s/-]+", long) if part}
+    return all(ch.lower() in starts or ch in long for ch in short[1:] if ch.isupper())
+
+
 def initials_long_form(short: str, candidate: str) -> int | None:
     """Offset of the words whose initials spell ``short`` ("Reading Order Reconstruction (ROR)",
     where letter matching alone would stop at "Reconstruction"); joining words may sit between.
@@ -165,6 +180,8 @@ def find_pairs(text: str) -> list[tuple[int, int, int, int]]:
             long_start += lead.end()
         if end - long_start <= len(short) or "(" in text[long_start:end]:
             continue
+        if not capitals_start_words(short, text[long_start:end]):
+            continue  # "attribute prediction (ANet)": the N starts no word, so no definition
         if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text[long_start:end], re.IGNORECASE):
             continue  # "X-v2 surpasses our model (X)": the short form is inside, so no definition
         pairs.append((long_start, end, match.start(1), match.start(1) + len(short)))

@@ -66,3 +66,11 @@ def test_long_form_whose_word_initials_spell_the_short_form():
     assert pairs("We apply Quadratic Synchronization Rule (QSR) to Local AdamW.") == [
         ("Quadratic Synchronization Rule", "QSR")
     ]
+
+
+def test_no_definition_when_a_capital_of_the_short_form_starts_no_word():
+    text = "It shows how face localization (LNet) and attribute prediction (ANet) can be improved."
+    assert pairs(text) == []
+    assert pairs("We introduce Sparse masKed modeling (SparK) for convolutions.") == [
+        ("Sparse masKed modeling", "SparK")
+    ]

@@ -125,3 +125,23 @@ def test_network_before_an_unknown_name_makes_it_a_model(extract):
         extract("A study", "We deploy our compact keyword spotting network TinyKWS-20K on 24 boards.")
     )
     assert ("TinyKWS-20K", "Model") in found
+
+
+def test_multiword_task_phrases_no_lexicon_lists(extract):
+    found = names(
+        extract(
+            "A study",
+            "GraphWeaver reduces the mean absolute error of glass transition temperature prediction by 18%. "
+            "LNet is pre-trained for face localization on Kinetics-400 video action classification data.",
+        )
+    )
+    assert {("glass transition temperature prediction", "Task"), ("face localization", "Task")} <= found
+    assert ("Kinetics-400", "Dataset") in found
+
+
+def test_an_adjective_does_not_start_a_task_phrase(extract):
+    found = {
+        text
+        for text, _ in names(extract("A study", "It enables nuanced understanding of modern recognition."))
+    }
+    assert not found & {"nuanced understanding", "modern recognition"}
