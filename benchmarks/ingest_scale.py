@@ -29,16 +29,23 @@ def main() -> None:
         with path.open("w", encoding="utf-8") as out:
             for i in range(args.n):
                 paper = base[i % len(base)]
-                record = {"id": f"x{i}", "title": f"{paper.title} part {i}", "abstract": paper.abstract,
-                          "authors": "A, B and C", "date": "2023-01-02"}
+                record = {
+                    "id": f"x{i}",
+                    "title": f"{paper.title} part {i}",
+                    "abstract": paper.abstract,
+                    "authors": "A, B and C",
+                    "date": "2023-01-02",
+                }
                 out.write(json.dumps(record) + "\n")
         size_mb = path.stat().st_size / 1e6
         started = time.perf_counter()
         result = read_sources([path])
         elapsed = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{args.n} records ({size_mb:.0f} MB): read {result.report.read}, kept {result.report.kept} "
-          f"in {elapsed:.1f}s ({args.n / elapsed:,.0f} records/s), peak RSS {peak_mb:.0f} MB")
+    print(
+        f"{args.n} records ({size_mb:.0f} MB): read {result.report.read}, kept {result.report.kept} "
+        f"in {elapsed:.1f}s ({args.n / elapsed:,.0f} records/s), peak RSS {peak_mb:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

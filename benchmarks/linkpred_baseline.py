@@ -27,8 +27,10 @@ def main() -> None:
     started = time.perf_counter()
     source = read_triples(args.graph)
     read_s = time.perf_counter() - started
-    print(f"{len(source.triples)} triples over {len(source.entities())} nodes, "
-          f"{len(source.relations())} relations (read in {read_s:.2f}s)")
+    print(
+        f"{len(source.triples)} triples over {len(source.entities())} nodes, "
+        f"{len(source.relations())} relations (read in {read_s:.2f}s)"
+    )
     for seed in (int(s) for s in args.seeds.split(",")):
         t0 = time.perf_counter()
         if args.split == "temporal":
@@ -38,11 +40,13 @@ def main() -> None:
         report = check_leakage(split)
         rows = evaluate_heuristics(split, seed=seed)
         elapsed = time.perf_counter() - t0
-        print(f"\n{split.rule} (seed {split.seed}): train {len(split.train)}, valid {len(split.valid)}, "
-              f"test {len(split.test)}, set aside {len(split.dropped)}, moved for coverage "
-              f"{split.moved_to_train}; leakage clean: {report.clean}; "
-              f"PyKEEN-style duplicate relations {list(report.duplicate_relations)}, "
-              f"inverse relations {list(report.inverse_relations)}; split+score {elapsed:.2f}s")
+        print(
+            f"\n{split.rule} (seed {split.seed}): train {len(split.train)}, valid {len(split.valid)}, "
+            f"test {len(split.test)}, set aside {len(split.dropped)}, moved for coverage "
+            f"{split.moved_to_train}; leakage clean: {report.clean}; "
+            f"PyKEEN-style duplicate relations {list(report.duplicate_relations)}, "
+            f"inverse relations {list(report.inverse_relations)}; split+score {elapsed:.2f}s"
+        )
         print(format_table(rows))
 
 

@@ -15,9 +15,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--graph", type=Path, default=DEFAULT_OUTPUT_DIR, help="build output dir (default: outputs)")
-        p.add_argument("--split", choices=("random", "temporal"), default="random")
-        p.add_argument("--seed", type=int, default=42)
+        p.add_argument(
+            "--graph", type=Path, default=DEFAULT_OUTPUT_DIR, help="build output dir (default: outputs)"
+        )
+        p.add_argument(
+            "--split",
+            choices=("random", "temporal"),
+            default="random",
+            help="random: shuffle entity pairs; temporal: train on facts first seen up to a date",
+        )
+        p.add_argument("--seed", type=int, default=42, help="seed of the random split (default: 42)")
         p.add_argument("--relations", help="comma-separated relations to keep (default: all)")
         p.add_argument("--ratios", default="0.8,0.1,0.1", help="train,valid,test fractions")
         p.add_argument(
@@ -26,7 +33,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     export = verbs.add_parser("export", help="write train/valid/test TSV, id maps, edge_index.npz, metadata")
     common(export)
-    export.add_argument("--out", type=Path, default=DEFAULT_OUTPUT_DIR / "linkpred")
+    export.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUTPUT_DIR / "linkpred",
+        help="dataset folder (default: outputs/linkpred)",
+    )
     export.set_defaults(func=run_export)
 
     baseline = verbs.add_parser("baseline", help="score classic heuristics (MRR, Hits@k, ROC-AUC)")

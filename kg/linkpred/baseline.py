@@ -84,7 +84,9 @@ def evaluate_heuristics(
     for name, scorer in (heuristics or HEURISTICS).items():
         cache: dict[int, np.ndarray] = {}
 
-        def score_from(node: int, scorer: Scorer = scorer, cache: dict[int, np.ndarray] = cache) -> np.ndarray:
+        def score_from(
+            node: int, scorer: Scorer = scorer, cache: dict[int, np.ndarray] = cache
+        ) -> np.ndarray:
             if node not in cache:
                 cache[node] = scorer(graph, node)
             return cache[node]

@@ -19,8 +19,10 @@ class EmbeddingScores:
     hits: tuple[float, float, float]
 
 
-def train_embedding(data_dir: str | Path, model: str = "TransE", epochs: int = 100, seed: int = 42) -> EmbeddingScores:
-    """Train ``model`` on ``train.tsv`` and evaluate on ``test.tsv`` with PyKEEN's filtered, realistic ranks."""
+def train_embedding(
+    data_dir: str | Path, model: str = "TransE", epochs: int = 100, seed: int = 42
+) -> EmbeddingScores:
+    """Train ``model`` on ``train.tsv``; score ``test.tsv`` with PyKEEN's filtered, realistic ranks."""
     try:
         from pykeen.pipeline import pipeline
         from pykeen.triples import TriplesFactory

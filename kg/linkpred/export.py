@@ -62,7 +62,9 @@ def write_dataset(out_dir: str | Path, source: TripleSet, split: Split, leakage:
         # an earlier export into the same folder must not leave a file this split does not have
         (out / "test_unseen.tsv").unlink(missing_ok=True)
     write_atomic(out / "entities.tsv", "id\tlabel\n" + "".join(f"{i}\t{e}\n" for e, i in entity_id.items()))
-    write_atomic(out / "relations.tsv", "id\tlabel\n" + "".join(f"{i}\t{r}\n" for r, i in relation_id.items()))
+    write_atomic(
+        out / "relations.tsv", "id\tlabel\n" + "".join(f"{i}\t{r}\n" for r, i in relation_id.items())
+    )
     arrays: dict[str, np.ndarray] = {"num_nodes": np.array(len(entities), dtype=np.int64)}
     for name, triples in parts.items():
         arrays[f"{name}_edge_index"] = np.array(
@@ -83,7 +85,8 @@ def write_dataset(out_dir: str | Path, source: TripleSet, split: Split, leakage:
         "counts": {name: len(triples) for name, triples in parts.items()}
         | {"entities": len(entities), "relations": len(relations)},
         "per_relation": {
-            name: {r: sum(1 for t in triples if t.relation == r) for r in relations} for name, triples in parts.items()
+            name: {r: sum(1 for t in triples if t.relation == r) for r in relations}
+            for name, triples in parts.items()
         },
         "leakage": asdict(leakage) | {"clean": leakage.clean},
     }

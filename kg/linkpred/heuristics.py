@@ -37,7 +37,9 @@ class TrainGraph:
         degree = np.array([len(n) for n in neighbours], dtype=np.int64)
         indptr = np.zeros(size + 1, dtype=np.int64)
         np.cumsum(degree, out=indptr[1:])
-        indices = np.fromiter((v for n in neighbours for v in sorted(n)), dtype=np.int64, count=int(degree.sum()))
+        indices = np.fromiter(
+            (v for n in neighbours for v in sorted(n)), dtype=np.int64, count=int(degree.sum())
+        )
         return cls(size, indptr, indices, degree)
 
     def neighbours(self, node: int) -> np.ndarray:

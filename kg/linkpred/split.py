@@ -174,7 +174,8 @@ def split_temporal(
             "valid_until": cut_test.isoformat(),
             "undated_in_train": str(sum(len(g) for g in undated)),
             "unseen_entities": "held-out triples naming an entity first seen after the cut-off "
-            "are in test_unseen.tsv (inductive), not in valid/test; so are later pairs with an undated triple",
+            "are in test_unseen.tsv (inductive), not in valid/test; "
+            "so are later pairs with an undated triple",
         },
     )
 

@@ -9,7 +9,9 @@ import pytest
 from kg.cli import main
 
 
-def test_output_folder_that_is_a_file_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_folder_that_is_a_file_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     blocker = tmp_path / "outputs"
     blocker.write_text("not a folder")
     papers = tmp_path / "papers.jsonl"

@@ -14,11 +14,22 @@ from kg.resources import DATA_DIR
 
 GOLD = Path(__file__).parent
 TYPES = {t.value for t in EntityType}
-RELATIONS = {"proposes", "trainedOn", "evaluatedOn", "runsOn", "outperforms", "variantOf", "usesMethod", "addressesTask"}
+RELATIONS = {
+    "proposes",
+    "trainedOn",
+    "evaluatedOn",
+    "runsOn",
+    "outperforms",
+    "variantOf",
+    "usesMethod",
+    "addressesTask",
+}
 
 
 def load(name: str) -> list[dict]:
-    return [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 @pytest.fixture(scope="module")

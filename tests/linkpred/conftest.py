@@ -31,11 +31,19 @@ ENTITIES = {
     "hardware/a100": MLKG.Hardware,
 }
 MENTIONS = [
-    ("p1", "model/resnet"), ("p1", "dataset/imagenet-1k"),
-    ("p2", "model/vit"), ("p2", "model/vit-b-16"), ("p2", "dataset/imagenet-1k"),
-    ("p3", "model/tinyclip"), ("p3", "model/vit-b-16"), ("p3", "dataset/coco"),
-    ("p4", "model/tinyclip"), ("p4", "hardware/a100"), ("p4", "dataset/coco"),
-    ("p5", "model/resnet"), ("p5", "hardware/a100"),
+    ("p1", "model/resnet"),
+    ("p1", "dataset/imagenet-1k"),
+    ("p2", "model/vit"),
+    ("p2", "model/vit-b-16"),
+    ("p2", "dataset/imagenet-1k"),
+    ("p3", "model/tinyclip"),
+    ("p3", "model/vit-b-16"),
+    ("p3", "dataset/coco"),
+    ("p4", "model/tinyclip"),
+    ("p4", "hardware/a100"),
+    ("p4", "dataset/coco"),
+    ("p5", "model/resnet"),
+    ("p5", "hardware/a100"),
 ]
 PROPOSES = [("p3", "model/tinyclip"), ("p2", "model/vit")]
 # (head, relation, tail, papers stating it)

@@ -35,8 +35,12 @@ def export(graph: Path, out: Path, seed: int = 42) -> dict:
 
 def test_triples_files_parse_as_pykeen_parses_them(fixture_graph: Path, tmp_path: Path) -> None:
     meta = export(fixture_graph, tmp_path / "ds")
-    parsed = {name: pykeen_load_triples(tmp_path / "ds" / f"{name}.tsv") for name in ("train", "valid", "test")}
-    assert {k: len(v) for k, v in parsed.items()} == {k: meta["counts"][k] for k in ("train", "valid", "test")}
+    parsed = {
+        name: pykeen_load_triples(tmp_path / "ds" / f"{name}.tsv") for name in ("train", "valid", "test")
+    }
+    assert {k: len(v) for k, v in parsed.items()} == {
+        k: meta["counts"][k] for k in ("train", "valid", "test")
+    }
     labels = sorted({x for rows in parsed.values() for h, _, t in rows for x in (h, t)})
     with (tmp_path / "ds" / "entities.tsv").open(encoding="utf-8") as handle:
         entity_rows = list(csv.reader(handle, delimiter="\t"))
@@ -74,9 +78,25 @@ def test_metadata_records_seed_rule_checksum_and_clean_leakage(fixture_graph: Pa
     assert meta["leakage"]["clean"] is True
 
 
-def test_cli_export_and_baseline(fixture_graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_and_baseline(
+    fixture_graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "cli"
-    assert main(["linkpred", "export", "--graph", str(fixture_graph), "--out", str(out), "--ratios", "0.6,0.2,0.2"]) == 0
+    assert (
+        main(
+            [
+                "linkpred",
+                "export",
+                "--graph",
+                str(fixture_graph),
+                "--out",
+                str(out),
+                "--ratios",
+                "0.6,0.2,0.2",
+            ]
+        )
+        == 0
+    )
     assert (out / "train.tsv").is_file() and (out / "README.md").is_file()
     assert main(["linkpred", "export", "--graph", str(fixture_graph), "--ratios", "0.9,0.2"]) == 2
     assert "--ratios" in capsys.readouterr().err

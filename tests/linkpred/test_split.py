@@ -110,5 +110,9 @@ def test_temporal_split_needs_dates() -> None:
 
 def test_fixture_graph_temporal_split(fixture_graph: Path) -> None:
     s = split_temporal(read_triples(fixture_graph).triples, ratios=(0.6, 0.2, 0.2))
-    assert {t.first_seen for t in s.train if t.first_seen} <= {date(2020, 1, 10), date(2021, 3, 5), date(2022, 6, 1)}
+    assert {t.first_seen for t in s.train if t.first_seen} <= {
+        date(2020, 1, 10),
+        date(2021, 3, 5),
+        date(2022, 6, 1),
+    }
     assert check_leakage(s).clean
