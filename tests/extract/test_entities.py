@@ -145,3 +145,14 @@ def test_an_adjective_does_not_start_a_task_phrase(extract):
         for text, _ in names(extract("A study", "It enables nuanced understanding of modern recognition."))
     }
     assert not found & {"nuanced understanding", "modern recognition"}
+
+
+def test_rates_per_second_and_at_k_metrics(extract):
+    found = names(
+        extract(
+            "A study",
+            "The pruned XLM-R Base processes 2.1x more sentences per second, and LumaRec improves Recall@20 "
+            "by 4.1%.",
+        )
+    )
+    assert {("sentences per second", "Metric"), ("Recall@20", "Metric")} <= found
