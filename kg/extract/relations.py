@@ -269,6 +269,17 @@ def _coordinated_before(doc: Doc, before: list[tuple[Span, Mention]], head: Ment
     return heads
 
 
+BACKBONE_CUES = {"with", "using", "of", "from", "into"}
+
+
+def _backbone_or_style(doc: Doc, span: Span) -> bool:
+    """A name used as a backbone or part ("with ViT-B, X achieves", "distilling into a ViT-B")
+    or as a style prefix ("Inception-style"), not a model evaluated in its own right."""
+    before = doc[max(0, span.start - 2) : span.start]
+    style = span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "style"
+    return style or any(t.lower_ in BACKBONE_CUES for t in before)
+
+
 def _same_clause(doc: Doc, head: Span, tail: Span) -> bool:
     """No ";" between head and tail: "X matches Y on A; on B it beats Z" keeps Z off A."""
     first, second = sorted((head, tail), key=lambda s: s.start)
@@ -309,7 +320,9 @@ def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, p
         and s.start != tail_span.start
     ]
     if predicate is RelationType.EVALUATED_ON and EVALUATE_ALL_HEADS:
-        return [(m, CONFIDENCE["before-tail"]) for s, m in candidates if _same_clause(doc, s, tail_span)]
+        evaluated = [(s, m) for s, m in candidates if _same_clause(doc, s, tail_span)]
+        principal = [(s, m) for s, m in evaluated if not _backbone_or_style(doc, s)]
+        return [(m, CONFIDENCE["before-tail"]) for s, m in principal or evaluated]
     clause = _clause_start(doc, sent, tail_span)
     in_clause = [m for s, m in candidates if clause <= s.start and s.end <= tail_span.start]
     if in_clause and predicate is RelationType.RUNS_ON:

@@ -262,3 +262,14 @@ def test_trained_on_takes_the_nearest_own_name_as_subject(extract):
     )
     assert ("GraspSense-3D", "trainedOn", "TransCG") in triples
     assert ("Touch-Vision Fuser", "trainedOn", "TransCG") not in triples
+
+
+def test_a_backbone_named_with_with_is_not_evaluated_on_its_own(extract):
+    triples = triples_of(
+        extract(
+            "SemAIM",
+            "Specifically, with ViT-B, SemAIM achieves 84.1% top-1 accuracy for fine-tuning on ImageNet.",
+        )
+    )
+    assert ("SemAIM", "evaluatedOn", "ImageNet") in triples
+    assert ("ViT-B", "evaluatedOn", "ImageNet") not in triples
