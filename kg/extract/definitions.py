@@ -29,6 +29,7 @@ from kg.records import EntityType
 QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "`", "``", "''"}
 SUBJECTS = {"we", "paper", "work", "study", "this", "here", "authors", "i"}
 NEW_WORDS = {"new", "novel", "our", "first", "simple", "proposed"}
+OWN_WORDS = {"newly"}  # "X, a newly assembled collection"
 STOP_SCAN = {
     "called",
     "dubbed",
@@ -184,6 +185,12 @@ def _noun_phrase_before(back: list[Token]) -> list[Token]:
     return out
 
 
+def _we_release(doc: Doc, start: int, end: int) -> bool:
+    """ "X, a corpus of ... that we crawl / which we release": the apposition says the paper made X."""
+    words = [t.lower_ for t in doc[start : min(end, start + 30)]]
+    return any(a in {"that", "which"} and b == "we" for a, b in zip(words, words[1:], strict=False))
+
+
 def _skip_parenthesis(doc: Doc, i: int, limit: int) -> int:
     """The token after a parenthesised group starting at ``i`` ("X (XS), a method"), else ``i``."""
     if i < limit and doc[i].text == "(":
@@ -318,7 +325,9 @@ class DefinitionMatcher:
             entity_type = self.phrase_head_type(phrase)
             if entity_type is None:
                 continue
-            new = any(t.lower_ in NEW_WORDS for t in phrase)
+            new = any(t.lower_ in NEW_WORDS | OWN_WORDS for t in phrase) or _we_release(
+                doc, token.i, sent.end
+            )
             self._add(doc, name, entity_type, "definition:apposition" if new else "context:apposition")
 
     def _title(self, doc: Doc) -> None:

@@ -92,3 +92,17 @@ def test_a_set_named_in_apposition_is_a_dataset(extract):
         )
     )
     assert ("AffinityMine", "Dataset") in found
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "We pre-train a single Tidewell model on GridPulse, a newly assembled collection of 2.1 billion "
+        "observations from electricity sensors.",
+        "It is pre-trained on GridPulse, a corpus of 12 million born-digital pages that we crawl and "
+        "process.",
+    ],
+)
+def test_apposition_saying_the_paper_made_it_proposes_it(extract, abstract):
+    relations = extract("A study", abstract).relations
+    assert ("proposes", "GridPulse") in {(r.predicate.value, r.tail.text) for r in relations}
