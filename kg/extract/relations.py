@@ -147,6 +147,7 @@ _PARENTHESIS = re.compile(r"^\s*\([^()]*\)")
 
 def _apposition(between: str) -> bool:
     """ "X, a ..." or "X (XS), a novel ...": one comma, right after the name or its short form."""
+    between += " "  # a span's text ends before its trailing space: "X, an" + "actor-critic"
     if between.lstrip().startswith(")"):  # the head is the short form inside "(OBA)"
         between = between.lstrip()[1:]
     rest = _PARENTHESIS.sub("", between, count=1).strip()

@@ -273,3 +273,15 @@ def test_a_backbone_named_with_with_is_not_evaluated_on_its_own(extract):
     )
     assert ("SemAIM", "evaluatedOn", "ImageNet") in triples
     assert ("ViT-B", "evaluatedOn", "ImageNet") not in triples
+
+
+def test_apposition_right_after_the_name(extract):
+    triples = triples_of(
+        extract(
+            "A study",
+            "We present Korvath, an actor-critic algorithm that stabilises this transition. "
+            "We propose CardioSeg-Net, a semi-supervised segmentation network that propagates annotations.",
+        )
+    )
+    assert ("Korvath", "usesMethod", "actor-critic") in triples
+    assert ("CardioSeg-Net", "addressesTask", "semi-supervised segmentation") in triples
