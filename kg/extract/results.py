@@ -29,7 +29,8 @@ NUMBER = re.compile(
     r"(?:(?<![\w.])[+-]|(?<![\w.+/-]))(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:/[+-]?\d+(?:\.\d+)?)*"
     r"(?:\s?(?:-|–|~|to)\s?(?P<upper>\d+(?:\.\d+)?))?"
-    r"(?:\s?(?P<unit>\\?%|×|x(?![a-z])|X(?![a-z])|times|fold|(?P<size>[MBKT])\s?(?:parameters|params)))?"
+    r"(?:\s?(?P<unit>\\?%|×|x(?![a-z])|X(?![a-z])|times|fold|(?P<size>[MBKT])\s?(?:parameters|params)"
+    r"|points?|pts|p\.p\.|hours?|ms|kHz|Hz|cm|mm|KB|MB|GB))?"
     r"(?![\w%])"
 )
 CLAUSE_END = re.compile(r";\s*")
@@ -43,7 +44,38 @@ def _unit(match: re.Match[str]) -> str | None:
         return None
     if match.group("size"):
         return match.group("size") + " parameters"
-    return {"×": "x", "X": "x", "times": "x", "fold": "x", "\\%": "%"}.get(unit, unit)
+    return UNITS.get(unit, unit)
+
+
+UNITS = {
+    "×": "x",
+    "X": "x",
+    "times": "x",
+    "fold": "x",
+    "\\%": "%",
+    "point": "points",
+    "pts": "points",
+    "p.p.": "points",
+    "hour": "hours",
+}
+FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+SCORE_VERB = re.compile(
+    r"\b(?:of|by|to|reaches|reach|achieves|achieve|obtains|scores|attains)\s+$", re.IGNORECASE
+)
+
+
+def numbers(text: str) -> list[re.Match[str]]:
+    """The numbers of a sentence; "from 0.71 to 0.78" is two numbers (before and after), not a range."""
+    found = []
+    for match in NUMBER.finditer(text):
+        upper = match.group("upper")
+        if upper and FROM.search(text, 0, match.start()) and " to " in match.group(0):
+            first = NUMBER.match(text, match.start(), match.start() + match.group(0).index(" to "))
+            second = NUMBER.match(text, match.start("upper"))
+            found.extend(m for m in (first, second) if m is not None)
+        else:
+            found.append(match)
+    return found
 
 
 def _metric_for(mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -109,7 +141,7 @@ def find_results(
         in_sentence = [m for span, m in mentions if sent.start <= span.start < sent.end]
         taken = [(m.start, m.end) for m in in_sentence]
         clauses = [sent.start_char + c.end() for c in CLAUSE_END.finditer(sent.text)]
-        for match in NUMBER.finditer(sent.text):
+        for match in numbers(sent.text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
             if any(s <= start < e for s, e in taken):
                 continue  # a number inside a name ("ResNet-50")
@@ -122,8 +154,9 @@ def find_results(
                 near_metric = (
                     metric is not None and min(abs(metric.end - start), abs(end - metric.start)) <= 8
                 )
-                if not near_metric or YEAR.match(match.group("value")):
-                    continue
+                scored = "." in match.group("value") and SCORE_VERB.search(sent.text, 0, match.start())
+                if not (near_metric or scored) or YEAR.match(match.group("value")):
+                    continue  # "a normalized return of 97.4" is a score, "36 languages" is not
                 unit = ""
             elif unit.endswith("parameters"):
                 metric = None

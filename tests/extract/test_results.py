@@ -90,3 +90,30 @@ def test_listed_numbers_pair_with_listed_models_and_metrics(extract):
         )
     )
     assert (metrics["2.34%"][2], metrics["11.64%"][2]) == ("AUROC", "FPR95")
+
+
+def test_from_a_to_b_is_two_numbers(extract):
+    results = extract(
+        "A study", "FedSprout improves F1 from 0.71 to 0.78 over FedAvg on anomaly detection."
+    ).results
+    assert [(r.text, r.metric.text) for r in results] == [("0.71", "F1"), ("0.78", "F1")]
+
+
+def test_points_hours_and_milliseconds_are_units(extract):
+    found = {
+        r.text: r.unit
+        for r in extract(
+            "A study",
+            "On TesselNav-9 it improves the success rate of SAC by 18.6 points. Training takes 20 hours on "
+            "one GPU, and inference takes 14 ms per frame.",
+        ).results
+    }
+    assert found == {"18.6 points": "points", "20 hours": "hours", "14 ms": "ms"}
+
+
+def test_a_decimal_score_after_of_needs_no_metric_next_to_it(extract):
+    results = extract(
+        "A study",
+        "On D4RL, Korvath reaches a normalized return of 97.4 across 36 tasks in 2023.",
+    ).results
+    assert [r.text for r in results] == ["97.4"]
