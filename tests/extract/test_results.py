@@ -117,3 +117,14 @@ def test_a_decimal_score_after_of_needs_no_metric_next_to_it(extract):
         "On D4RL, Korvath reaches a normalized return of 97.4 across 36 tasks in 2023.",
     ).results
     assert [r.text for r in results] == ["97.4"]
+
+
+def test_metric_of_a_number_is_never_read_across_a_comma(extract):
+    found = attribution(
+        extract(
+            "A study",
+            "For example, our models achieve an ImageNet accuracy of 88.0%, ADE20K mIoU of 55.6%, and COCO "
+            "box AP of 56.4%.",
+        )
+    )
+    assert (found["88.0%"][2], found["55.6%"][2], found["56.4%"][2]) == ("accuracy", "mIoU", "box AP")
