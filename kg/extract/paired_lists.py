@@ -1,7 +1,7 @@
 """Numbers listed in step with names: "ViTB-16 and ViTL-16 ... is 35% and 20% respectively",
 "by 2.34% and 11.64% in terms of AUROC and FPR95". When a sentence lists k >= 2 numbers
-one after another and also lists exactly k models (or datasets, or metrics) joined by
-"," / "and" / "or", the i-th number belongs to the i-th name.
+one after another and also lists exactly k datasets or metrics (models only when it says
+"respectively") joined by "," / "and" / "or", the i-th number belongs to the i-th name.
 
 Example:
     >>> [list(g) for g in runs([(0, 3), (8, 11), (20, 23)], "35% and 20% but 10%", LIST_GLUE)]
@@ -15,6 +15,7 @@ import re
 
 from kg.records import EntityType, Mention, Result
 
+RESPECTIVELY = re.compile(r"\brespectively\b|\bresp\.", re.IGNORECASE)
 LIST_GLUE = re.compile(r"^\s*(?:,|and|or|, and|, or|vs\.?)\s*$")
 ROLES = {
     "model": {EntityType.MODEL, EntityType.METHOD},
@@ -53,6 +54,8 @@ def pair_listed(results: list[Result], mentions: list[Mention], sentence: str, o
         if len(group) < 2:
             continue
         for role, types in ROLES.items():
+            if role == "model" and not RESPECTIVELY.search(sentence):
+                continue  # "outperforms A and B by 3.1 and 2.4 points": the subject's deltas
             lists = [
                 names for names in _name_lists(mentions, sentence, offset, types) if len(names) == len(group)
             ]

@@ -123,12 +123,20 @@ _POSSESSIVE = re.compile(r"^['’]s?\s+$")
 
 
 def _model_for(mentions: list[Mention], start: int, proposed: list[Mention]) -> Mention | None:
-    """The paper's own model when the sentence names it, else the first model named before the number."""
+    """The paper's own model when the sentence names it (the nearest before the number, or a
+    variant of it written there: "BEVira-L achieves 61.8 NDS"), else the first model named
+    before the number."""
     own = {m.text for m in proposed}
     candidates = [m for m in mentions if m.type in MODEL_TYPES]
-    for mention in candidates:
-        if mention.text in own:
-            return mention
+    owned = [m for m in candidates if m.text in own]
+    if owned:
+        variants = [
+            m
+            for m in candidates
+            if m.end <= start and any(m.text != o.text and m.text.startswith(o.text) for o in owned)
+        ]
+        earlier = [m for m in owned if m.end <= start]
+        return (variants or earlier or owned)[-1 if variants or earlier else 0]
     before = [
         m for m in candidates if m.end <= start and (m.type is EntityType.MODEL or m.text[:1].isupper())
     ]

@@ -128,3 +128,25 @@ def test_metric_of_a_number_is_never_read_across_a_comma(extract):
         )
     )
     assert (found["88.0%"][2], found["55.6%"][2], found["56.4%"][2]) == ("accuracy", "mIoU", "box AP")
+
+
+def test_a_variant_of_the_papers_model_owns_its_number(extract):
+    found = attribution(
+        extract(
+            "BEVira: Radar-Camera Fusion",
+            "We introduce BEVira, a radar-camera fusion network. On the nuScenes test set, the largest "
+            "BEVira model, BEVira-L, achieves 61.8 NDS.",
+        )
+    )
+    assert found["61.8"][0] == "BEVira-L"
+
+
+def test_deltas_over_listed_baselines_stay_with_the_subject(extract):
+    found = attribution(
+        extract(
+            "FedSprout",
+            "On a non-IID split of CIFAR-10, FedSprout outperforms FedProx and SCAFFOLD by 3.1 and 2.4 "
+            "points of top-1 accuracy.",
+        )
+    )
+    assert (found["3.1"][0], found["2.4 points"][0]) == ("FedSprout", "FedSprout")
