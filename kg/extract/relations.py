@@ -329,7 +329,9 @@ def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, p
     if in_clause and predicate is RelationType.RUNS_ON:
         # "X is trained on 8 A100 GPUs, and X-7B serves requests on a single RTX 4090"
         own = [m for m in in_clause if fold(m.text) in proposed_names]
-        return [((own or in_clause)[-1], CONFIDENCE["before-tail"])]
+        head = (own or in_clause)[-1]
+        before = [(s, m) for s, m in candidates if s.end <= tail_span.start]
+        return [(m, CONFIDENCE["before-tail"]) for m in _coordinated_before(doc, before, head)]
     own = [m for _, m in candidates if fold(m.text) in proposed_names]
     if own:
         return [(own[0], CONFIDENCE["before-tail"])]

@@ -285,3 +285,10 @@ def test_apposition_right_after_the_name(extract):
     )
     assert ("Korvath", "usesMethod", "actor-critic") in triples
     assert ("CardioSeg-Net", "addressesTask", "semi-supervised segmentation") in triples
+
+
+def test_models_listed_together_all_run_on_the_hardware(extract):
+    triples = triples_of(
+        extract("A study", "ResNet-50 and ViT-B/16 were trained on four H100 GPUs within two days.")
+    )
+    assert {("ResNet-50", "runsOn", "H100 GPUs"), ("ViT-B/16", "runsOn", "H100 GPUs")} <= triples
