@@ -47,9 +47,15 @@ def test_unseen_names_floor(report):
 def test_second_dev_set_floors(report2):
     assert report2.overall.records == 50 and report2.written.records == 10
     assert report2.overall.core_micro.f1 >= 0.84
-    assert report2.overall.all_micro.f1 >= 0.82
-    assert report2.overall.relation_micro.f1 >= 0.67
+    assert report2.overall.all_micro.f1 >= 0.84
+    assert report2.overall.relation_micro.f1 >= 0.70
     assert report2.written.core_micro.f1 >= 0.89
+    assert report2.overall.results["full"].f1 >= 0.50
+
+
+def test_results_floor(report):
+    assert report.overall.results["full"].f1 >= 0.46
+    assert report.overall.results["value"].f1 >= 0.88
 
 
 def test_reports_render(report):
