@@ -252,7 +252,7 @@ def _between_heads(
         own = own[-1:]  # the subject of "X is pre-trained on": the nearest of the paper's own
     head = own[0] if own else found[0] if predicate is RelationType.OUTPERFORMS else found[-1]
     heads = [head]
-    if predicate is RelationType.TRAINED_ON and not own:
+    if predicate in (RelationType.TRAINED_ON, RelationType.USES_METHOD) and not own:
         heads = _coordinated_before(doc, before, head)
     return [(h, CONFIDENCE["between"]) for h in heads]
 

@@ -292,3 +292,10 @@ def test_models_listed_together_all_run_on_the_hardware(extract):
         extract("A study", "ResNet-50 and ViT-B/16 were trained on four H100 GPUs within two days.")
     )
     assert {("ResNet-50", "runsOn", "H100 GPUs"), ("ViT-B/16", "runsOn", "H100 GPUs")} <= triples
+
+
+def test_backbones_listed_with_a_method_all_use_it(extract):
+    triples = triples_of(
+        extract("A study", "Specifically, DeiT-T and DeiT-S with MCTF reduce FLOPs by about 44%.")
+    )
+    assert {("DeiT-T", "usesMethod", "MCTF"), ("DeiT-S", "usesMethod", "MCTF")} <= triples
