@@ -156,3 +156,15 @@ def test_rates_per_second_and_at_k_metrics(extract):
         )
     )
     assert {("sentences per second", "Metric"), ("Recall@20", "Metric")} <= found
+
+
+def test_a_bare_convolution_is_no_entity_but_a_named_one_is(extract):
+    found = names(
+        extract(
+            "A study",
+            "We drop-in replaced the standard convolutions with Dilated Convolution with Learnable Spacings "
+            "(DCLS).",
+        )
+    )
+    assert "convolutions" not in {text for text, _ in found}
+    assert ("Dilated Convolution with Learnable Spacings", "Method") in found
