@@ -222,6 +222,17 @@ def _between_heads(
     before = [(s, m) for s, m in group if s.end <= tail_span.start and m.type in heads]
     if not before:
         return []
+    if (
+        predicate is RelationType.OUTPERFORMS
+        and tail_span.start > 0
+        and doc[tail_span.start - 1].lower_
+        in {
+            "on",
+            "with",
+            "using",
+        }
+    ):
+        return []  # "surpassing CLIP's 68.3% on ViT-B models": a backbone, not a rival
     context = _tail_context(doc, tail_span, sentence_at(doc, tail_span.start), 6)
     if predicate is RelationType.USES_METHOD:
         span, mention = before[-1]

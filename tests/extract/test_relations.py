@@ -299,3 +299,15 @@ def test_backbones_listed_with_a_method_all_use_it(extract):
         extract("A study", "Specifically, DeiT-T and DeiT-S with MCTF reduce FLOPs by about 44%.")
     )
     assert {("DeiT-T", "usesMethod", "MCTF"), ("DeiT-S", "usesMethod", "MCTF")} <= triples
+
+
+def test_a_backbone_after_on_is_not_outperformed(extract):
+    triples = triples_of(
+        extract(
+            "MetaCLIP",
+            "In zero-shot ImageNet classification, MetaCLIP achieves 70.8% accuracy, surpassing CLIP's 68.3% "
+            "on ViT-B models.",
+        )
+    )
+    assert ("MetaCLIP", "outperforms", "CLIP") in triples
+    assert ("MetaCLIP", "outperforms", "ViT-B") not in triples
