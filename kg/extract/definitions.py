@@ -80,7 +80,27 @@ TITLE_STOP = {
     "revisiting",
     "you",
 }
-NOT_NAMES = {"we", "the", "a", "an", "this", "it", "our", "in", "to", "i", "they", "that"}
+NOT_NAMES = {
+    "we",
+    "the",
+    "a",
+    "an",
+    "this",
+    "it",
+    "our",
+    "in",
+    "to",
+    "i",
+    "they",
+    "that",
+    "on",
+    "for",
+    "with",
+    "at",
+    "by",
+    "from",
+    "of",
+}
 
 
 def _name_like(token: Token) -> bool:

@@ -37,10 +37,14 @@ class EntityChooser:
         )
 
     def listed_prefix_type(self, text: str) -> str | None:
-        """A name shape whose part before "/" is a listed dataset is that dataset written
-        with more parts ("Kinetics-400/600"), not a new model."""
+        """A name shape whose part before "/" or its last "-" is a listed dataset is that
+        dataset written with more parts ("Kinetics-400/600") or a variant of it ("ImageNet-P"),
+        not a new model."""
         prefix, slash, _ = text.partition("/")
-        return EntityType.DATASET.value if slash and prefix.casefold() in self.dataset_forms else None
+        if slash and prefix.casefold() in self.dataset_forms:
+            return EntityType.DATASET.value
+        stem, dash, _ = text.rpartition("-")
+        return EntityType.DATASET.value if dash and stem.casefold() in self.dataset_forms else None
 
     def _allowed(self, span: Span) -> bool:
         text = span.text.strip()

@@ -106,3 +106,12 @@ def test_a_set_named_in_apposition_is_a_dataset(extract):
 def test_apposition_saying_the_paper_made_it_proposes_it(extract, abstract):
     relations = extract("A study", abstract).relations
     assert ("proposes", "GridPulse") in {(r.predicate.value, r.tail.text) for r in relations}
+
+
+def test_a_capitalised_preposition_opening_the_sentence_is_not_part_of_the_name(extract):
+    found = names(
+        extract(
+            "A study", "On PhoneDR, an external set of 3,412 smartphone images, RetinaScope reaches 0.947."
+        )
+    )
+    assert ("PhoneDR", "Dataset") in found and "On PhoneDR" not in {text for text, _ in found}

@@ -168,3 +168,10 @@ def test_a_bare_convolution_is_no_entity_but_a_named_one_is(extract):
     )
     assert "convolutions" not in {text for text, _ in found}
     assert ("Dilated Convolution with Learnable Spacings", "Method") in found
+
+
+def test_a_listed_dataset_with_a_variant_letter_stays_a_dataset(extract):
+    found = names(
+        extract("A study", "It reduces ImageNet-P mean flip rate from 27.8 to 12.2 and helps on ImageNet-C.")
+    )
+    assert {("ImageNet-P", "Dataset"), ("ImageNet-C", "Dataset")} <= found
