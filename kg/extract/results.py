@@ -145,8 +145,19 @@ def _model_for(mentions: list[Mention], start: int, proposed: list[Mention]) -> 
     return candidates[0] if candidates else None
 
 
-def _dataset_for(mentions: list[Mention], end: int) -> Mention | None:
-    datasets = [m for m in mentions if m.type is EntityType.DATASET]
+TRAINED_ON = re.compile(
+    r"(?:train\w*|fine-?tun\w*|-trained)\s+(?:(?:on|with|using)\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _dataset_for(mentions: list[Mention], end: int, text: str = "") -> Mention | None:
+    """The dataset the number is measured on: the first named after it, else the last before
+    it; never one the sentence names as training data ("trained on YFCC-15M")."""
+    datasets = [
+        m
+        for m in mentions
+        if m.type is EntityType.DATASET and not TRAINED_ON.search(text, max(0, m.start - 30), m.start)
+    ]
     after = [m for m in datasets if m.start >= end]
     before = [m for m in datasets if m.end <= end]
     return after[0] if after else (before[-1] if before else None)
@@ -196,7 +207,9 @@ def find_results(
                 or _model_for(in_clause, start, proposed)
                 or _model_for(in_sentence, start, proposed)
             )
-            dataset = None if unit == "x" else _dataset_for(in_clause, end)  # a speed-up is not per dataset
+            dataset = (
+                None if unit == "x" else _dataset_for(in_clause, end, text)
+            )  # a speed-up is not per dataset
             confidence = (
                 0.5 + 0.15 * (metric is not None) + 0.15 * (model is not None) + 0.1 * (dataset is not None)
             )

@@ -150,3 +150,10 @@ def test_deltas_over_listed_baselines_stay_with_the_subject(extract):
         )
     )
     assert (found["3.1"][0], found["2.4 points"][0]) == ("FedSprout", "FedSprout")
+
+
+def test_a_training_set_is_not_the_dataset_of_a_number(extract):
+    found = attribution(
+        extract("A study", "FlorbNet reaches 80.1% top-1 accuracy when pre-trained on LAION-400M.")
+    )
+    assert found["80.1%"] == ("FlorbNet", None, "top-1 accuracy")
