@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 
 from kg.errors import MlkgError
@@ -28,6 +29,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def ensure_can_listen(host: str, port: int) -> None:
+    """Fail with one clear line when the address is taken, before any worker starts."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        raise MlkgError(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
+
+
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -36,7 +48,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.timeout <= 0 or args.max_results <= 0 or args.workers <= 0:
         raise MlkgError("--timeout, --max-results and --workers must be positive")
+    if not 0 < args.port < 65536:
+        raise MlkgError(f"--port must be between 1 and 65535, got {args.port}")
     open_store(args.graph)  # a missing store is reported here, before the server starts
+    ensure_can_listen(args.host, args.port)
     app = create_app(args.graph, timeout=args.timeout, max_results=args.max_results, workers=args.workers)
     if args.host not in {"127.0.0.1", "localhost", "::1"}:
         print(f"kg serve: warning: listening on {args.host}, reachable from other machines", file=sys.stderr)
