@@ -18,11 +18,13 @@ import unicodedata
 
 from rdflib import URIRef
 
+from kg.errors import MlkgError
 from kg.records import EntityType
 from kg.vocab import DEFAULT_BASE
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _PAPER_UNSAFE = re.compile(r"[^0-9a-z.]+")
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
 
 
 def slugify(name: str) -> str:
@@ -47,6 +49,8 @@ class Iris:
     """Mints every resource IRI from one base (default ``https://w3id.org/mlkg/resource/``)."""
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:
+        if not _ABSOLUTE_IRI.match(base):
+            raise MlkgError(f"base IRI {base!r} is not an absolute IRI such as {DEFAULT_BASE}")
         if not base.endswith(("/", "#")):
             base += "/"
         self.base = base

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from rdflib import BNode, Graph, Node
+from rdflib.exceptions import ParserError
 from rdflib.namespace import PROV, RDF, RDFS, SH
 
 from kg.errors import InputError
@@ -93,16 +94,30 @@ def validate_graph(data: Graph, *, sampled_papers: int | None = None) -> Validat
 def validate_path(path: Path) -> ValidationReport:
     """Validate a Turtle, N-Triples or JSON-LD file."""
     formats = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+    if not Path(path).exists():
+        raise InputError(str(path), None, "no such file or directory")
     fmt = formats.get(Path(path).suffix)
     if fmt is None:
         raise InputError(str(path), None, "expected a .ttl, .nt or .jsonld file or an output directory")
-    if not Path(path).is_file():
-        raise InputError(str(path), None, "no such file")
     try:
         graph = Graph().parse(path, format=fmt)
-    except SyntaxError as error:
-        raise InputError(str(path), None, f"not valid {fmt}: {error}") from error
+    except (SyntaxError, ParserError, ValueError) as error:
+        # rdflib raises BadSyntax (a SyntaxError) for Turtle, ParserError for N-Triples and
+        # JSON decoding errors (ValueError) for JSON-LD
+        raise InputError(str(path), _error_line(error), f"not valid {fmt}: {_error_reason(error)}") from error
     return validate_graph(graph)
+
+
+def _error_line(error: Exception) -> int | None:
+    """rdflib's Turtle errors know their 0-based line; the others do not."""
+    line = getattr(error, "lines", None)
+    return line + 1 if isinstance(line, int) else None
+
+
+def _error_reason(error: Exception) -> str:
+    """One line: rdflib's Turtle errors otherwise repeat the input as byte strings."""
+    why = getattr(error, "_why", None)
+    return str(why) if why else " ".join(str(error).split())
 
 
 def _split(line: str) -> tuple[str, str, str]:

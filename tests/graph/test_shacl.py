@@ -95,6 +95,7 @@ def test_validate_path_reads_turtle_and_refuses_other_files(
     ttl = tmp_path / "kg.ttl"
     built(small_corpus).serialize(ttl, format="turtle")
     assert validate_path(ttl).conforms
+    (tmp_path / "kg.csv").write_text("a,b\n", encoding="utf-8")
     with pytest.raises(InputError, match="expected a .ttl"):
         validate_path(tmp_path / "kg.csv")
     with pytest.raises(InputError, match="no such file"):
