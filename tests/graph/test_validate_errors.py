@@ -13,7 +13,11 @@ from kg.cli import main
     ("name", "text", "expected"),
     [
         ("bad.nt", "<a> b c .\n", "bad.nt: not valid nt"),
-        ("bad.ttl", "@prefix x: <http://x/> .\nx:a x:b .\n", "bad.ttl:2: not valid turtle: objectList expected"),
+        (
+            "bad.ttl",
+            "@prefix x: <http://x/> .\nx:a x:b .\n",
+            "bad.ttl:2: not valid turtle: objectList expected",
+        ),
         ("bad.jsonld", "{bad", "bad.jsonld: not valid json-ld"),
     ],
 )
