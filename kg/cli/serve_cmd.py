@@ -48,8 +48,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.timeout <= 0 or args.max_results <= 0 or args.workers <= 0:
         raise MlkgError("--timeout, --max-results and --workers must be positive")
-    if not 0 < args.port < 65536:
-        raise MlkgError(f"--port must be between 1 and 65535, got {args.port}")
+    if not 0 <= args.port < 65536:
+        raise MlkgError(f"--port must be between 0 (any free port) and 65535, got {args.port}")
     open_store(args.graph)  # a missing store is reported here, before the server starts
     ensure_can_listen(args.host, args.port)
     app = create_app(args.graph, timeout=args.timeout, max_results=args.max_results, workers=args.workers)

@@ -12,7 +12,7 @@ from kg.cli import main
 
 def test_port_out_of_range_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--port", "99999"]) == 2
-    assert "--port must be between 1 and 65535" in capsys.readouterr().err
+    assert "--port must be between 0 (any free port) and 65535" in capsys.readouterr().err
 
 
 def test_port_in_use_is_refused(bundled_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
