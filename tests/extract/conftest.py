@@ -1,4 +1,4 @@
-"""Helpers for extraction tests (the ``nlp``, ``extract`` and ``tinyclip`` fixtures live in tests/conftest.py)."""
+"""Helpers for extraction tests; the nlp, extract and tinyclip fixtures live in tests/conftest.py."""
 
 from __future__ import annotations
 
