@@ -133,7 +133,9 @@ def _ms(seconds: float | None, limit: float | None = None) -> str:
     return f"{seconds * 1000:.1f}"
 
 
-def bench_graph(name: str, graph_dir: Path, runs: int, rdflib_timeout: float, with_rdflib: bool = True) -> str:
+def bench_graph(
+    name: str, graph_dir: Path, runs: int, rdflib_timeout: float, with_rdflib: bool = True
+) -> str:
     library = load_library()
     lines = [f"### {name}", ""]
     start = time.perf_counter()
@@ -153,40 +155,69 @@ def bench_graph(name: str, graph_dir: Path, runs: int, rdflib_timeout: float, wi
     open_seconds = time.perf_counter() - start
     oxigraph_times = {q: time_oxigraph(store, s.text, runs) for q, s in library.items()}
     if with_rdflib:
-        lines.append(f"{triples:,} triples; open the Oxigraph store: {open_seconds * 1000:.0f} ms; "
-                     f"parse kg.nt into an in-memory rdflib Graph: {parse_seconds:.1f} s.")
+        lines.append(
+            f"{triples:,} triples; open the Oxigraph store: {open_seconds * 1000:.0f} ms; "
+            f"parse kg.nt into an in-memory rdflib Graph: {parse_seconds:.1f} s."
+        )
     else:
-        lines.append(f"open the Oxigraph store: {open_seconds * 1000:.0f} ms; rdflib not run (--skip-rdflib).")
-    lines += ["", "| query | rows | oxigraph cold ms | oxigraph warm ms | rdflib cold ms | rdflib warm ms | warm speed-up |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines.append(
+            f"open the Oxigraph store: {open_seconds * 1000:.0f} ms; rdflib not run (--skip-rdflib)."
+        )
+    lines += [
+        "",
+        "| query | rows | oxigraph cold ms | oxigraph warm ms | rdflib cold ms | rdflib warm ms "
+        "| warm speed-up |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for query in library:
         ox_t, rd_t = oxigraph_times[query], rdflib_times[query]
         rows = str(ox_t.rows)
         if rd_t.rows is not None and rd_t.rows != ox_t.rows:
             rows += f" (rdflib {rd_t.rows})"
         speedup = f"{rd_t.warm / ox_t.warm:.0f}×" if rd_t.warm and ox_t.warm else "–"
-        rd_cold = (rd_t.error if rd_t.error == "not run" else f"error: {rd_t.error}") if rd_t.error else \
-            _ms(rd_t.cold, rdflib_timeout)
+        rd_cold = (
+            (rd_t.error if rd_t.error == "not run" else f"error: {rd_t.error}")
+            if rd_t.error
+            else _ms(rd_t.cold, rdflib_timeout)
+        )
         rd_warm = "–" if rd_t.error else _ms(rd_t.warm, rdflib_timeout)
-        lines.append(f"| {query} | {rows} | {_ms(ox_t.cold)} | {_ms(ox_t.warm)} | {rd_cold} | {rd_warm} | {speedup} |")
+        lines.append(
+            f"| {query} | {rows} | {_ms(ox_t.cold)} | {_ms(ox_t.warm)} | {rd_cold} | {rd_warm} | {speedup} |"
+        )
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=100_000, help="synthetic abstracts (0: skip)")
-    parser.add_argument("--runs", type=int, default=5, help="runs per query (first = cold, median of the rest = warm)")
-    parser.add_argument("--bundled", type=Path, help="an existing build output directory (default: build one)")
-    parser.add_argument("--rdflib-timeout", type=float, default=120.0, help="seconds before an rdflib run is cut off")
-    parser.add_argument("--work", type=Path, help="where to write the graphs (default: a temporary directory)")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="runs per query (first = cold, median of the rest = warm)"
+    )
+    parser.add_argument(
+        "--bundled", type=Path, help="an existing build output directory (default: build one)"
+    )
+    parser.add_argument(
+        "--rdflib-timeout", type=float, default=120.0, help="seconds before an rdflib run is cut off"
+    )
+    parser.add_argument(
+        "--work", type=Path, help="where to write the graphs (default: a temporary directory)"
+    )
     parser.add_argument("--skip-rdflib", action="store_true", help="time the Oxigraph store only")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="mlkg-bench-"))
-    print(f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, "
-          f"{os.cpu_count()} CPUs, {args.runs} runs per query\n", flush=True)
+    print(
+        f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, "
+        f"rdflib {rdflib.__version__}, "
+        f"{os.cpu_count()} CPUs, {args.runs} runs per query\n",
+        flush=True,
+    )
     bundled = args.bundled or build_bundled(work)
     with_rdflib = not args.skip_rdflib
-    print(bench_graph("Bundled corpus (data/)", bundled, args.runs, args.rdflib_timeout, with_rdflib), "\n", flush=True)
+    print(
+        bench_graph("Bundled corpus (data/)", bundled, args.runs, args.rdflib_timeout, with_rdflib),
+        "\n",
+        flush=True,
+    )
     if args.papers:
         synthetic, clock = build_synthetic(work, args.papers)
         built = ", ".join(f"{k} {v:.1f} s" for k, v in clock.items()) or "reused from --work"

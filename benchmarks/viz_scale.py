@@ -10,7 +10,8 @@ The synthetic graph has the bundled build's shape: papers that mention 6-10 enti
 entity popularity drawn from a Zipf-like law (so a few hubs, a long tail), and
 entity-entity relations between popular entities, every edge with an evidence sentence.
 Timed (median of ``--repeat`` runs in one process; the first run also pays for reading
-vis-network from the pyvis package and compiling the templates): ``write_graph_html`` end to end (selection, pyvis records, escaping, rendering,
+vis-network from the pyvis package and compiling the templates): ``write_graph_html`` end to end
+(selection, pyvis records, escaping, rendering,
 atomic write of kg.html and kg-matrix.html). Not timed: generating the graph.
 """
 
@@ -31,11 +32,23 @@ import networkx as nx
 from kg.viz import DEFAULT_MAX_NODES, write_graph_html
 
 BASE = "https://w3id.org/mlkg/resource/"
-KIND_SHARE = (("Model", 0.35), ("Method", 0.30), ("Dataset", 0.12), ("Task", 0.10), ("Metric", 0.08), ("Hardware", 0.05))
+KIND_SHARE = (
+    ("Model", 0.35),
+    ("Method", 0.30),
+    ("Dataset", 0.12),
+    ("Task", 0.10),
+    ("Metric", 0.08),
+    ("Hardware", 0.05),
+)
 RELATIONS = (
-    ("Model", "trainedOn", "Dataset"), ("Model", "evaluatedOn", "Dataset"), ("Model", "runsOn", "Hardware"),
-    ("Model", "outperforms", "Model"), ("Model", "variantOf", "Model"), ("Model", "usesMethod", "Method"),
-    ("Method", "addressesTask", "Task"), ("Method", "evaluatedOn", "Dataset"),
+    ("Model", "trainedOn", "Dataset"),
+    ("Model", "evaluatedOn", "Dataset"),
+    ("Model", "runsOn", "Hardware"),
+    ("Model", "outperforms", "Model"),
+    ("Model", "variantOf", "Model"),
+    ("Model", "usesMethod", "Method"),
+    ("Method", "addressesTask", "Task"),
+    ("Method", "evaluatedOn", "Dataset"),
 )
 
 
@@ -51,25 +64,43 @@ def synthetic_graph(nodes: int, seed: int = 13) -> nx.MultiDiGraph:
         count = entity_total - made if index == len(KIND_SHARE) - 1 else int(entity_total * share)
         for i in range(count):
             iri = f"{BASE}{kind.lower()}/{kind.lower()}-{i}"
-            graph.add_node(iri, kind=kind, label=f"{kind}-{i}", aliases=f"{kind[:2]}{i}", date="", paper_count=0)
+            graph.add_node(
+                iri, kind=kind, label=f"{kind}-{i}", aliases=f"{kind[:2]}{i}", date="", paper_count=0
+            )
             by_kind[kind].append(iri)
         made += count
     # Zipf-like popularity: entity i of a kind is picked with weight 1 / (i + 1)
-    weights = {kind: list(itertools.accumulate(1 / (i + 1) for i in range(len(iris)))) for kind, iris in by_kind.items()}
+    weights = {
+        kind: list(itertools.accumulate(1 / (i + 1) for i in range(len(iris))))
+        for kind, iris in by_kind.items()
+    }
     kinds = [k for k, _ in KIND_SHARE]
     shares = [s for _, s in KIND_SHARE]
     for p in range(papers):
         paper = f"{BASE}paper/synthetic-{p:06d}"
-        graph.add_node(paper, kind="Paper", label=f"Synthetic paper {p}: scaling <b>models</b> & data",
-                       aliases="", date=f"20{10 + p % 15}-01-01")
+        graph.add_node(
+            paper,
+            kind="Paper",
+            label=f"Synthetic paper {p}: scaling <b>models</b> & data",
+            aliases="",
+            date=f"20{10 + p % 15}-01-01",
+        )
         for _ in range(rng.randint(6, 10)):
             kind = rng.choices(kinds, shares)[0]
             entity = rng.choices(by_kind[kind], cum_weights=weights[kind])[0]
             if graph.has_edge(paper, entity, "mentions"):
                 continue
-            graph.add_edge(paper, entity, key="mentions", predicate="mentions",
-                           evidence=f"In paper {p} we use {graph.nodes[entity]['label']}.", confidence=0.8,
-                           paper=paper, extractor="synthetic", evidence_count=1)
+            graph.add_edge(
+                paper,
+                entity,
+                key="mentions",
+                predicate="mentions",
+                evidence=f"In paper {p} we use {graph.nodes[entity]['label']}.",
+                confidence=0.8,
+                paper=paper,
+                extractor="synthetic",
+                evidence_count=1,
+            )
             graph.nodes[entity]["paper_count"] += 1
     for r in range(nodes // 2):
         head_kind, predicate, tail_kind = rng.choice(RELATIONS)
@@ -77,10 +108,17 @@ def synthetic_graph(nodes: int, seed: int = 13) -> nx.MultiDiGraph:
         tail = rng.choices(by_kind[tail_kind], cum_weights=weights[tail_kind])[0]
         if head == tail or graph.has_edge(head, tail, predicate):
             continue
-        graph.add_edge(head, tail, key=predicate, predicate=predicate,
-                       evidence=f"Sentence {r}: {graph.nodes[head]['label']} {predicate} {graph.nodes[tail]['label']}.",
-                       confidence=0.7, paper=f"{BASE}paper/synthetic-{r % papers:06d}", extractor="synthetic",
-                       evidence_count=1)
+        graph.add_edge(
+            head,
+            tail,
+            key=predicate,
+            predicate=predicate,
+            evidence=f"Sentence {r}: {graph.nodes[head]['label']} {predicate} {graph.nodes[tail]['label']}.",
+            confidence=0.7,
+            paper=f"{BASE}paper/synthetic-{r % papers:06d}",
+            extractor="synthetic",
+            evidence_count=1,
+        )
     return graph
 
 
@@ -102,17 +140,27 @@ def time_in_browser(page_path: Path) -> dict[str, float] | None:
         settled = time.perf_counter()
         drawn = page.evaluate("() => mlkgView.network.body.nodeIndices.length")
         browser.close()
-    return {"load_s": round(loaded - started, 2), "layout_s": round(settled - loaded, 2), "drawn_nodes": drawn}
+    return {
+        "load_s": round(loaded - started, 2),
+        "layout_s": round(settled - loaded, 2),
+        "drawn_nodes": drawn,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=50_000)
-    parser.add_argument("--graph", type=Path, default=None, help="time a built graph (kg.graphml in DIR) instead")
+    parser.add_argument(
+        "--graph", type=Path, default=None, help="time a built graph (kg.graphml in DIR) instead"
+    )
     parser.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES)
     parser.add_argument("--repeat", type=int, default=3, help="time this many runs, report the median")
-    parser.add_argument("--browser", action="store_true", help="also time load and layout in headless Chromium")
-    parser.add_argument("--keep", type=Path, default=None, help="write the page here instead of a temporary folder")
+    parser.add_argument(
+        "--browser", action="store_true", help="also time load and layout in headless Chromium"
+    )
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="write the page here instead of a temporary folder"
+    )
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -125,15 +173,18 @@ def main() -> None:
         graph = synthetic_graph(args.nodes)
         source = "synthetic graph"
     prepared = time.perf_counter() - t0
-    print(f"{source}: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges "
-          f"(made or read in {prepared:.1f}s, not timed below)")
+    print(
+        f"{source}: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges "
+        f"(made or read in {prepared:.1f}s, not timed below)"
+    )
     folder = args.keep or Path(tempfile.mkdtemp(prefix="viz-scale-"))
     out = folder / "kg.html"
     times = []
     for _ in range(max(1, args.repeat)):
         started = time.perf_counter()
-        summary = write_graph_html(graph, out, title=f"{source} ({graph.number_of_nodes():,} nodes)",
-                                   max_nodes=args.max_nodes)
+        summary = write_graph_html(
+            graph, out, title=f"{source} ({graph.number_of_nodes():,} nodes)", max_nodes=args.max_nodes
+        )
         times.append(time.perf_counter() - started)
     elapsed = statistics.median(times)
     result = {

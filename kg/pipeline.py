@@ -70,8 +70,9 @@ class GraphValidationError(MlkgError):
         more = len(report.violations) - shown
         if more > 0:
             lines.append(f"  ... and {more} more")
-        super().__init__(f"the built graph is not valid ({report.summary()}); no file was replaced:\n"
-                         + "\n".join(lines))
+        super().__init__(
+            f"the built graph is not valid ({report.summary()}); no file was replaced:\n" + "\n".join(lines)
+        )
 
 
 def build(config: BuildConfig, progress: Progress = no_progress) -> BuildSummary:

@@ -27,8 +27,16 @@ def output_files(directory: Path) -> dict[str, bytes]:
 
 def test_build_writes_every_output_file(bundled_build: Path) -> None:
     names = set(output_files(bundled_build))
-    assert names == {"kg.ttl", "kg.nt", "kg.jsonld", "kg.graphml", "extractions.jsonl", "stats.json",
-                     "kg.html", "kg-matrix.html"}
+    assert names == {
+        "kg.ttl",
+        "kg.nt",
+        "kg.jsonld",
+        "kg.graphml",
+        "extractions.jsonl",
+        "stats.json",
+        "kg.html",
+        "kg-matrix.html",
+    }
     assert (bundled_build / "store").is_dir()
 
 
@@ -70,8 +78,9 @@ def test_store_networkx_and_rdf_have_the_same_nodes_and_edges(bundled_build: Pat
     classes = {MLKG.Paper, *ENTITY_CLASS.values()}
     nodes = {str(s) for c in classes for s in rdf.subjects(RDF.type, c)}
     predicates = {MLKG.mentions, *RELATION_PROPERTY.values()}
-    edges = {(str(s), str(o), str(p).rsplit("#", 1)[1])
-             for p in predicates for s, o in rdf.subject_objects(p)}
+    edges = {
+        (str(s), str(o), str(p).rsplit("#", 1)[1]) for p in predicates for s, o in rdf.subject_objects(p)
+    }
     assert set(nx_graph.nodes) == nodes
     assert set(nx_graph.edges(keys=True)) == edges
     kinds = {d["kind"] for _, d in nx_graph.nodes(data=True)}
@@ -81,8 +90,10 @@ def test_store_networkx_and_rdf_have_the_same_nodes_and_edges(bundled_build: Pat
 def test_every_relation_and_proposes_has_a_statement(bundled_build: Path) -> None:
     rdf = Graph().parse(bundled_build / "kg.nt", format="nt")
     for prop in RELATION_PROPERTY.values():
-        reified = {(rdf.value(st, RDF.subject), rdf.value(st, RDF.object))
-                   for st in rdf.subjects(RDF.predicate, prop)}
+        reified = {
+            (rdf.value(st, RDF.subject), rdf.value(st, RDF.object))
+            for st in rdf.subjects(RDF.predicate, prop)
+        }
         asserted = set(rdf.subject_objects(prop))
         if prop == MLKG.variantOf:
             assert reified <= asserted  # lexicon families carry no statement
@@ -99,14 +110,15 @@ def test_kg_validate_names_focus_path_and_message(tmp_path: Path, capsys: pytest
     broken = tmp_path / "broken.ttl"
     broken.write_text(
         "@prefix mlkg: <https://w3id.org/mlkg/ontology#> .\n@prefix dcterms: <http://purl.org/dc/terms/> .\n"
-        "<https://w3id.org/mlkg/resource/paper/1> a mlkg:Paper ; dcterms:title \"A\", \"B\" ;\n"
-        "  dcterms:identifier \"1\" ; dcterms:source \"x.txt:1\" .\n",
+        '<https://w3id.org/mlkg/resource/paper/1> a mlkg:Paper ; dcterms:title "A", "B" ;\n'
+        '  dcterms:identifier "1" ; dcterms:source "x.txt:1" .\n',
         encoding="utf-8",
     )
     assert main(["validate", str(broken)]) == 1
     out = capsys.readouterr().out
-    expected = ("https://w3id.org/mlkg/resource/paper/1\n"
-                "  dcterms:title: A paper has exactly one non-empty title")
+    expected = (
+        "https://w3id.org/mlkg/resource/paper/1\n  dcterms:title: A paper has exactly one non-empty title"
+    )
     assert expected in out
     assert "1 violation(s)" in out
 
@@ -115,14 +127,21 @@ def test_kg_build_on_a_small_input_prints_a_summary(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "papers.jsonl"
-    source.write_text(json.dumps({
-        "id": "2309.12314",
-        "title": "TinyCLIP: CLIP Distillation via Affinity Mimicking and Weight Inheritance",
-        "abstract": "In this paper, we propose a novel cross-modal distillation method, called TinyCLIP, "
-                    "for large-scale language-image pre-trained models. Moreover, our TinyCLIP ViT-8M/16, "
-                    "trained on YFCC-15M, achieves an impressive zero-shot top-1 accuracy of 41.1% "
-                    "on ImageNet.",
-    }) + "\n", encoding="utf-8")
+    source.write_text(
+        json.dumps(
+            {
+                "id": "2309.12314",
+                "title": "TinyCLIP: CLIP Distillation via Affinity Mimicking and Weight Inheritance",
+                "abstract": "In this paper, we propose a novel cross-modal distillation method, "
+                "called TinyCLIP, "
+                "for large-scale language-image pre-trained models. Moreover, our TinyCLIP ViT-8M/16, "
+                "trained on YFCC-15M, achieves an impressive zero-shot top-1 accuracy of 41.1% "
+                "on ImageNet.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     args = ["build", "--input", str(source), "--out", str(out), "--no-html", "--validate", "sample"]
     assert main(args) == 0
@@ -141,10 +160,12 @@ def test_extractions_offsets_point_into_the_paper_text(bundled_build: Path) -> N
     checked = 0
     for record in records:
         paper = rdf.resource(URIRef(record["iri"]))
-        fields = {"title": str(paper.value(DCTERMS.title)),
-                  "abstract": str(paper.value(DCTERMS.abstract) or "")}
+        fields = {
+            "title": str(paper.value(DCTERMS.title)),
+            "abstract": str(paper.value(DCTERMS.abstract) or ""),
+        }
         for m in record["mentions"]:
-            assert fields[m["field"]][m["start"]:m["end"]] == m["text"], (record["paper"], m)
+            assert fields[m["field"]][m["start"] : m["end"]] == m["text"], (record["paper"], m)
             assert (paper.identifier, MLKG.mentions, URIRef(m["entity_iri"])) in rdf
             checked += 1
     assert checked > 1000

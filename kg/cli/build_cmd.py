@@ -19,17 +19,38 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(Turtle, N-Triples, JSON-LD, GraphML, extractions.jsonl, stats.json, an HTML view and a query "
         "store).",
     )
-    parser.add_argument("--input", "-i", dest="inputs", action="append", type=Path, metavar="PATH",
-                        help="file or folder of sources (repeatable; default: the bundled corpus)")
-    parser.add_argument("--out", "-o", type=Path, default=DEFAULT_OUTPUT_DIR, metavar="DIR",
-                        help=f"output folder (default: {DEFAULT_OUTPUT_DIR})")
-    parser.add_argument("--base", default=DEFAULT_BASE, metavar="IRI",
-                        help=f"base IRI of the graph's resources (default: {DEFAULT_BASE})")
-    parser.add_argument("--validate", choices=VALIDATE_MODES, default="full",
-                        help="SHACL-check the graph: all of it, a sample of papers (large corpora), "
-                        "or not at all")
-    parser.add_argument("--no-html", dest="html", action="store_false",
-                        help="do not write the HTML graph view")
+    parser.add_argument(
+        "--input",
+        "-i",
+        dest="inputs",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help="file or folder of sources (repeatable; default: the bundled corpus)",
+    )
+    parser.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        default=DEFAULT_OUTPUT_DIR,
+        metavar="DIR",
+        help=f"output folder (default: {DEFAULT_OUTPUT_DIR})",
+    )
+    parser.add_argument(
+        "--base",
+        default=DEFAULT_BASE,
+        metavar="IRI",
+        help=f"base IRI of the graph's resources (default: {DEFAULT_BASE})",
+    )
+    parser.add_argument(
+        "--validate",
+        choices=VALIDATE_MODES,
+        default="full",
+        help="SHACL-check the graph: all of it, a sample of papers (large corpora), or not at all",
+    )
+    parser.add_argument(
+        "--no-html", dest="html", action="store_false", help="do not write the HTML graph view"
+    )
     parser.set_defaults(func=run)
 
 

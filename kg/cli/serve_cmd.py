@@ -15,8 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "serve",
         help="serve the built graph as a read-only SPARQL 1.1 endpoint with a query page",
         description=(
-            "SPARQL 1.1 Protocol endpoint at /sparql and a query page at /, "
-            "over the store 'kg build' wrote."
+            "SPARQL 1.1 Protocol endpoint at /sparql and a query page at /, over the store 'kg build' wrote."
         ),
     )
     add = parser.add_argument

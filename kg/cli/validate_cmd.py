@@ -18,8 +18,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Validate a Turtle, N-Triples or JSON-LD graph (or an output folder's kg.ttl) with the "
         "shapes in ontology/shapes.ttl. Exit status 1 when there are violations.",
     )
-    parser.add_argument("graph", nargs="?", type=Path, default=DEFAULT_GRAPH, metavar="GRAPH",
-                        help=f"graph file or output folder (default: {DEFAULT_GRAPH})")
+    parser.add_argument(
+        "graph",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_GRAPH,
+        metavar="GRAPH",
+        help=f"graph file or output folder (default: {DEFAULT_GRAPH})",
+    )
     parser.set_defaults(func=run)
 
 

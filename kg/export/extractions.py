@@ -29,18 +29,29 @@ def _confidence(value: float) -> float:
 def _mention_record(resolved: ResolvedMention, iris: Iris) -> dict[str, object]:
     m = resolved.mention
     return {
-        "text": m.text, "type": m.type.value, "field": m.field, "start": m.start, "end": m.end,
-        "sentence": m.sentence, "sentence_start": m.sentence_start,
-        "entity": resolved.entity_key, "entity_iri": str(iris.entity(resolved.entity_key)),
-        "confidence": _confidence(m.confidence), "rule": m.rule,
+        "text": m.text,
+        "type": m.type.value,
+        "field": m.field,
+        "start": m.start,
+        "end": m.end,
+        "sentence": m.sentence,
+        "sentence_start": m.sentence_start,
+        "entity": resolved.entity_key,
+        "entity_iri": str(iris.entity(resolved.entity_key)),
+        "confidence": _confidence(m.confidence),
+        "rule": m.rule,
     }
 
 
 def _fact_record(fact: Fact, kept: set[tuple[str, str, str]], iris: Iris) -> dict[str, object]:
     in_graph = (fact.subject, fact.predicate.value, fact.object) in kept
     record: dict[str, object] = {
-        "subject": fact.subject, "predicate": fact.predicate.value, "object": fact.object,
-        "evidence": fact.evidence, "confidence": _confidence(fact.confidence), "extractor": fact.extractor,
+        "subject": fact.subject,
+        "predicate": fact.predicate.value,
+        "object": fact.object,
+        "evidence": fact.evidence,
+        "confidence": _confidence(fact.confidence),
+        "extractor": fact.extractor,
         "in_graph": in_graph,
     }
     if in_graph:
@@ -56,9 +67,14 @@ def _fact_record(fact: Fact, kept: set[tuple[str, str, str]], iris: Iris) -> dic
 def _result_record(result: ResolvedResult, kept: set[str], iris: Iris) -> dict[str, object]:
     node = str(result_iri(iris, result))
     return {
-        "value": format(result.value, "f"), "unit": result.unit, "text": result.text,
-        "model": result.model, "dataset": result.dataset, "metric": result.metric,
-        "evidence": result.evidence, "confidence": _confidence(result.confidence),
+        "value": format(result.value, "f"),
+        "unit": result.unit,
+        "text": result.text,
+        "model": result.model,
+        "dataset": result.dataset,
+        "metric": result.metric,
+        "evidence": result.evidence,
+        "confidence": _confidence(result.confidence),
         "extractor": result.extractor,
         "result": node if node in kept else None,
     }

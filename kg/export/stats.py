@@ -36,7 +36,7 @@ def _curie(term: str, known: dict[str, str]) -> str:
     if best is None:
         return term
     name = next(prefix for prefix, ns in known.items() if ns == best)
-    return f"{name}:{value[len(best):]}"
+    return f"{name}:{value[len(best) :]}"
 
 
 def triple_counts(lines: Sequence[str], iris: Iris | None = None) -> tuple[dict[str, int], dict[str, int]]:
@@ -78,8 +78,9 @@ def content_counts(content: GraphContent, lines: Sequence[str]) -> ContentCounts
     )
 
 
-def build_stats(lines: Sequence[str], content: GraphContent, ingest: IngestReport, iris: Iris,
-                files: Sequence[str]) -> dict[str, object]:
+def build_stats(
+    lines: Sequence[str], content: GraphContent, ingest: IngestReport, iris: Iris, files: Sequence[str]
+) -> dict[str, object]:
     classes, properties = triple_counts(lines, iris)
     counts = content_counts(content, lines)
     return {

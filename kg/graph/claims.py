@@ -111,8 +111,13 @@ def _relation_claims(
     variant = RelationType.VARIANT_OF.value
     family_links = {link for link in _family_links(corpus, types, dropped) if link[1] == variant}
     claims = [
-        Claim(s, p, o, _best_first(grouped.get((s, p, o), ())),
-              FAMILY_SOURCE if (s, p, o) in family_links else "")
+        Claim(
+            s,
+            p,
+            o,
+            _best_first(grouped.get((s, p, o), ())),
+            FAMILY_SOURCE if (s, p, o) in family_links else "",
+        )
         for (s, p, o) in sorted(set(grouped) | family_links)
     ]
     return claims
@@ -143,8 +148,13 @@ def _family_links(
     return links
 
 
-def _mention_claims(corpus: ResolvedCorpus, types: dict[str, EntityType], paper_ids: set[str],
-                    relations: list[Claim], dropped: Counter[str]) -> list[Claim]:
+def _mention_claims(
+    corpus: ResolvedCorpus,
+    types: dict[str, EntityType],
+    paper_ids: set[str],
+    relations: list[Claim],
+    dropped: Counter[str],
+) -> list[Claim]:
     grouped: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     for resolved in corpus.mentions:
         if resolved.entity_key not in types or resolved.paper_id not in paper_ids:

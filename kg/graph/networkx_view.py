@@ -70,6 +70,7 @@ def to_networkx(corpus: ResolvedCorpus | GraphContent, iris: Iris) -> nx.MultiDi
     for claim in content.mentions + content.relations:
         from_paper = claim.predicate in (MENTIONS, RelationType.PROPOSES.value)
         subject = iris.paper(claim.subject) if from_paper else iris.entity(claim.subject)
-        graph.add_edge(str(subject), str(iris.entity(claim.object)), key=claim.predicate,
-                       **_edge_attributes(claim, iris))
+        graph.add_edge(
+            str(subject), str(iris.entity(claim.object)), key=claim.predicate, **_edge_attributes(claim, iris)
+        )
     return graph

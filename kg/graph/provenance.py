@@ -34,16 +34,20 @@ RESULT = terms.iri(str(MLKG.Result))
 REPORTS = terms.iri(str(MLKG.reports))
 VALUE = terms.iri(str(MLKG.value))
 UNIT = terms.iri(str(MLKG.unit))
-RESULT_LINKS = {"model": terms.iri(str(MLKG.ofModel)), "dataset": terms.iri(str(MLKG.onDataset)),
-                "metric": terms.iri(str(MLKG.withMetric))}
+RESULT_LINKS = {
+    "model": terms.iri(str(MLKG.ofModel)),
+    "dataset": terms.iri(str(MLKG.onDataset)),
+    "metric": terms.iri(str(MLKG.withMetric)),
+}
 
 
 def confidence_literal(confidence: float) -> str:
     return terms.typed(terms.decimal_text(confidence), terms.XSD_DECIMAL)
 
 
-def statement_iri(iris: Iris, subject: URIRef, predicate: URIRef, obj: URIRef,
-                  paper_id: str, sentence: str, extractor: str) -> URIRef:
+def statement_iri(
+    iris: Iris, subject: URIRef, predicate: URIRef, obj: URIRef, paper_id: str, sentence: str, extractor: str
+) -> URIRef:
     """The content-derived IRI of one piece of evidence for one triple."""
     return iris.statement(subject, predicate, obj, paper_id, sentence, extractor)
 
@@ -53,8 +57,13 @@ def statement_triples(
 ) -> Iterator[Triple]:
     """One ``rdf:Statement`` per piece of evidence (paper, sentence, extractor) of ``claim``."""
     for evidence in claim.evidence:
-        node = terms.iri(str(statement_iri(iris, subject, predicate, obj,
-                                           evidence.paper_id, evidence.sentence, evidence.extractor)))
+        node = terms.iri(
+            str(
+                statement_iri(
+                    iris, subject, predicate, obj, evidence.paper_id, evidence.sentence, evidence.extractor
+                )
+            )
+        )
         yield node, TYPE, STATEMENT
         yield node, SUBJECT, terms.iri(str(subject))
         yield node, PREDICATE, terms.iri(str(predicate))
@@ -66,8 +75,16 @@ def statement_triples(
 
 
 def result_iri(iris: Iris, result: ResolvedResult) -> URIRef:
-    return iris.result(result.paper_id, format(result.value, "f"), result.unit, result.text, result.evidence,
-                       result.model or "", result.dataset or "", result.metric or "")
+    return iris.result(
+        result.paper_id,
+        format(result.value, "f"),
+        result.unit,
+        result.text,
+        result.evidence,
+        result.model or "",
+        result.dataset or "",
+        result.metric or "",
+    )
 
 
 def best_results(results: Iterable[ResolvedResult], iris: Iris) -> dict[URIRef, ResolvedResult]:

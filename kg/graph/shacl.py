@@ -74,7 +74,11 @@ def validate_graph(data: Graph, *, sampled_papers: int | None = None) -> Validat
     import pyshacl  # slow to import: only when validating
 
     conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=_shapes(), ont_graph=_ontology(), inference="none", abort_on_first=False,
+        data,
+        shacl_graph=_shapes(),
+        ont_graph=_ontology(),
+        inference="none",
+        abort_on_first=False,
     )
     short = _shapes()
     violations = []
@@ -82,12 +86,14 @@ def validate_graph(data: Graph, *, sampled_papers: int | None = None) -> Validat
         focus = results.value(result, SH.focusNode)
         message = results.value(result, SH.resultMessage)
         value = results.value(result, SH.value)
-        violations.append(Violation(
-            focus=str(focus),
-            path=_path_text(results, results.value(result, SH.resultPath), short),
-            message=str(message) if message is not None else "constraint not met",
-            value="" if value is None else str(value),
-        ))
+        violations.append(
+            Violation(
+                focus=str(focus),
+                path=_path_text(results, results.value(result, SH.resultPath), short),
+                message=str(message) if message is not None else "constraint not met",
+                value="" if value is None else str(value),
+            )
+        )
     return ValidationReport(bool(conforms), tuple(sorted(set(violations))), len(data), sampled_papers)
 
 
@@ -134,16 +140,19 @@ def sample_lines(lines: Sequence[str], papers: int = PAPER_SAMPLE) -> tuple[list
     type_p, label_p = f"<{RDF.type}>", f"<{RDFS.label}>"
     derived_p, paper_c = f"<{PROV.wasDerivedFrom}>", f"<{MLKG.Paper}>"
     split = [_split(line) for line in lines]
-    all_papers = sorted({s for s, p, o in split if p == type_p and o == paper_c},
-                        key=lambda s: hashlib.sha256(s.encode()).hexdigest())
+    all_papers = sorted(
+        {s for s, p, o in split if p == type_p and o == paper_c},
+        key=lambda s: hashlib.sha256(s.encode()).hexdigest(),
+    )
     chosen = set(all_papers[:papers])
     nodes = set(chosen)
     nodes |= {o for s, _, o in split if s in chosen and o.startswith("<")}
     nodes |= {s for s, p, o in split if p == derived_p and o in chosen}
     kept = [line for line, (s, _, _) in zip(lines, split, strict=True) if s in nodes]
     pointed = {o for s, _, o in split if s in nodes and o.startswith("<")} - nodes
-    kept += [line for line, (s, p, _) in zip(lines, split, strict=True)
-             if s in pointed and p in (type_p, label_p)]
+    kept += [
+        line for line, (s, p, _) in zip(lines, split, strict=True) if s in pointed and p in (type_p, label_p)
+    ]
     return sorted(kept), len(chosen)
 
 
@@ -156,4 +165,3 @@ def validate_lines(lines: Sequence[str], *, sample: bool = False) -> ValidationR
         kept, count = sample_lines(lines)
         return validate_graph(parse_lines(kept), sampled_papers=count)
     return validate_graph(parse_lines(lines))
-

@@ -32,9 +32,18 @@ RESOURCE_KINDS = ("paper", "statement", "result", *(t.value.lower() for t in Ent
 def prefixes(iris: Iris) -> dict[str, str]:
     """Prefixes for Turtle and JSON-LD: the vocabularies, then one per resource kind under the base."""
     known = {
-        "mlkg": ONTOLOGY_IRI, "dcterms": str(DCTERMS), "skos": str(SKOS), "prov": str(PROV),
-        "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL),
-        "schema": str(SCHEMA), "mls": str(MLS), "dqv": str(DQV), "itsrdf": str(ITSRDF),
+        "mlkg": ONTOLOGY_IRI,
+        "dcterms": str(DCTERMS),
+        "skos": str(SKOS),
+        "prov": str(PROV),
+        "rdf": str(RDF),
+        "rdfs": str(RDFS),
+        "xsd": str(XSD),
+        "owl": str(OWL),
+        "schema": str(SCHEMA),
+        "mls": str(MLS),
+        "dqv": str(DQV),
+        "itsrdf": str(ITSRDF),
     }
     for kind in RESOURCE_KINDS:
         known[kind] = iris.base + kind + "/"
@@ -72,8 +81,9 @@ def write_store(nt_file: Path, store_dir: Path) -> None:
         store.flush()
         del store  # closes the database so the directory can move
         if store_dir.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".old",
-                                            dir=store_dir.parent))
+            retired = Path(
+                tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".old", dir=store_dir.parent)
+            )
             os.replace(store_dir, retired / store_dir.name)
         os.replace(fresh, store_dir)
     finally:

@@ -35,7 +35,7 @@ PAPER_KEYS = frozenset({"id", "title", "abstract", "sources"})
 
 
 def is_paper_record(record: Mapping[str, object]) -> bool:
-    return PAPER_KEYS <= record.keys()
+    return record.keys() >= PAPER_KEYS
 
 
 def paper_to_record(paper: Paper) -> dict[str, object]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 import pyoxigraph as ox
+
 from kg.errors import MlkgError
 from kg.query.engine import QueryAnswer, Term
 
@@ -74,7 +75,7 @@ def shorten_iri(iri: str, prefixes: dict[str, str]) -> str:
                 best, best_prefix = namespace, prefix
     if not best:
         return f"<{iri}>"
-    return f"{best_prefix}:{iri[len(best):]}"
+    return f"{best_prefix}:{iri[len(best) :]}"
 
 
 def display_term(term: Term | None, prefixes: dict[str, str]) -> str:
@@ -143,4 +144,3 @@ def serialize_answer(answer: QueryAnswer, fmt: str, prefixes: dict[str, str] | N
     else:
         parsed = ox.parse_query_results(as_tsv(answer), ox.QueryResultsFormat.TSV)
     return parsed.serialize(format=RESULT_FORMATS[fmt]) or b""
-

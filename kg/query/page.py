@@ -43,7 +43,7 @@ def _cell(binding: dict[str, str] | None, prefixes: dict[str, str]) -> str:
 def results_html(data: dict, prefixes: dict[str, str], truncated: bool = False) -> str:
     """A SPARQL JSON results document as an HTML table (or a boolean)."""
     if "boolean" in data:
-        return f'<p>ASK answer: <strong>{"true" if data["boolean"] else "false"}</strong></p>'
+        return f"<p>ASK answer: <strong>{'true' if data['boolean'] else 'false'}</strong></p>"
     variables = data["head"]["vars"]
     rows = data["results"]["bindings"]
     head = "".join(f"<th>?{escape(v)}</th>" for v in variables)
@@ -61,8 +61,11 @@ def results_html(data: dict, prefixes: dict[str, str], truncated: bool = False) 
 def graph_html(ntriples: bytes, prefixes: dict[str, str]) -> str:
     """CONSTRUCT/DESCRIBE triples, one per line with short IRIs."""
     lines = [
-        " ".join(display_term(term, prefixes) if not isinstance(term, ox.Literal) else str(term)
-                 for term in (quad.subject, quad.predicate, quad.object)) + " ."
+        " ".join(
+            display_term(term, prefixes) if not isinstance(term, ox.Literal) else str(term)
+            for term in (quad.subject, quad.predicate, quad.object)
+        )
+        + " ."
         for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
     ]
     note = f'<p class="note">{len(lines)} triples</p>'

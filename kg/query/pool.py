@@ -57,8 +57,14 @@ def text_reply(status: int, message: str) -> QueryReply:
 def answer_request(store: object, request: QueryRequest, base: str, max_results: int) -> QueryReply:
     """Execute ``request`` on ``store`` and serialise the answer as negotiated (runs in a worker)."""
     try:
-        answer = execute(store, request.query, base=base, max_results=max_results,  # type: ignore[arg-type]
-                         default_graphs=request.default_graphs, named_graphs=request.named_graphs)
+        answer = execute(
+            store,
+            request.query,
+            base=base,
+            max_results=max_results,  # type: ignore[arg-type]
+            default_graphs=request.default_graphs,
+            named_graphs=request.named_graphs,
+        )
     except QuerySyntaxError as error:
         return text_reply(400, str(error))
     except (ReadOnlyError, FederationRefusedError) as error:

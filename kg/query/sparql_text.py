@@ -32,9 +32,7 @@ _OPAQUE = re.compile(
     re.DOTALL,
 )
 _PROLOGUE = re.compile(r"\s*(?:BASE\s+<>|PREFIX\s+[A-Za-z0-9_.\-]*:\s*<>)", re.IGNORECASE)
-_UPDATE_START = re.compile(
-    r"\s*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
-)
+_UPDATE_START = re.compile(r"\s*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 
 

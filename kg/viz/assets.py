@@ -39,7 +39,9 @@ def vis_assets() -> VisAssets:
         script = (folder / "vis-network.min.js").read_text(encoding="utf-8")
         style = (folder / "vis-network.css").read_text(encoding="utf-8")
     except FileNotFoundError as error:
-        raise MlkgError(f"pyvis does not ship vis-network {VIS_VERSION} ({error.filename}); reinstall pyvis 0.3.2") from error
+        raise MlkgError(
+            f"pyvis does not ship vis-network {VIS_VERSION} ({error.filename}); reinstall pyvis 0.3.2"
+        ) from error
     if "</script" in script.lower() or "</style" in style.lower():
         raise MlkgError("the vis-network files shipped with pyvis cannot be inlined safely")
     return VisAssets(script=script, style=style)

@@ -159,7 +159,9 @@ def _options(node_count: int, edge_count: int) -> dict:
 
 def _legend() -> dict:
     return {
-        "nodes": [{"kind": s.kind, "caption": s.caption, "colour": s.colour, "shape": s.shape} for s in NODE_STYLES],
+        "nodes": [
+            {"kind": s.kind, "caption": s.caption, "colour": s.colour, "shape": s.shape} for s in NODE_STYLES
+        ],
         "edges": [{"predicate": s.predicate, "colour": s.colour, "dashes": s.dashes} for s in EDGE_STYLES],
     }
 
@@ -167,8 +169,10 @@ def _legend() -> dict:
 def _banner(selection: ViewSelection, graph: nx.MultiDiGraph) -> str:
     """One plain sentence about what is shown and why, e.g. "showing 2,000 of 50,000 nodes"."""
     shown = len(selection.nodes)
-    parts = [f"showing {shown:,} of {selection.total_nodes:,} nodes and {len(selection.edges):,} of "
-             f"{selection.total_edges:,} edges"]
+    parts = [
+        f"showing {shown:,} of {selection.total_nodes:,} nodes and {len(selection.edges):,} of "
+        f"{selection.total_edges:,} edges"
+    ]
     if selection.focus:
         names = ", ".join(sorted(str(graph.nodes[n].get("label", n)) for n in selection.focus))
         parts.append(f"within {selection.hops} hops of {names}")
@@ -234,9 +238,16 @@ def write_graph_html(
         from kg.viz.matrix_view import write_matrix_html
 
         matrix_path = out.with_name(f"{out.stem}-matrix.html")
-        write_matrix_html(graph, matrix_path, title=f"{title}: models × datasets", graph_href=out.name,
-                          within=frozenset(selection.nodes))
-    page = render_graph_page(graph, selection, title=title, matrix_href=matrix_path.name if matrix_path else None)
+        write_matrix_html(
+            graph,
+            matrix_path,
+            title=f"{title}: models × datasets",
+            graph_href=out.name,
+            within=frozenset(selection.nodes),
+        )
+    page = render_graph_page(
+        graph, selection, title=title, matrix_href=matrix_path.name if matrix_path else None
+    )
     write_atomic(out, page)
     return GraphViewSummary(
         path=out,

@@ -108,7 +108,9 @@ def find_focus(graph: nx.MultiDiGraph, name: str) -> tuple[str, ...]:
     raise MlkgError(f"no entity named {name!r} (label or alias) in the graph{hint}")
 
 
-def _within_hops(graph: nx.MultiDiGraph, seeds: Iterable[str], hops: int, allowed: set[str]) -> dict[str, int]:
+def _within_hops(
+    graph: nx.MultiDiGraph, seeds: Iterable[str], hops: int, allowed: set[str]
+) -> dict[str, int]:
     """Distance of every allowed node at most ``hops`` links from a seed, ignoring direction."""
     distance = {seed: 0 for seed in seeds}
     queue = deque(sorted(distance))

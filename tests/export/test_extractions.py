@@ -19,7 +19,7 @@ def test_mentions_carry_offsets_into_their_sentence_and_entity(small_build: Path
     tiny = read(small_build)[0]
     assert len(tiny["mentions"]) == 7
     for m in tiny["mentions"]:
-        assert m["sentence"][m["start"] - m["sentence_start"]:m["end"] - m["sentence_start"]] == m["text"]
+        assert m["sentence"][m["start"] - m["sentence_start"] : m["end"] - m["sentence_start"]] == m["text"]
     vit = next(m for m in tiny["mentions"] if m["text"] == "ViT-B/16")
     assert vit["entity"] == "model/vit-b-16" and vit["type"] == "Model" and vit["rule"] == "lexicon"
     assert vit["entity_iri"] == "https://w3id.org/mlkg/resource/model/vit-b-16"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -23,16 +23,100 @@ TYPES = tuple(MIN_ENTRIES)
 # an entry using one of them must say "case-sensitive" in its note, so that a matcher
 # does not turn "we clip the gradient" into the model CLIP.
 ENGLISH_WORDS = {
-    "align", "alpaca", "basic", "bart", "bloom", "claude", "clip", "codex", "complex", "drop",
-    "dreamer", "em", "eva", "falcon", "flamingo", "florence", "gato", "gemini", "git", "glow",
-    "glue", "gopher", "hyena", "imagen", "is", "jasper", "jukebox", "lamb", "line", "lime",
-    "lion", "mace", "mamba", "math", "minerva", "mistral", "muse", "opt", "orca", "parti",
-    "performer", "race", "realm", "reformer", "retro", "sam", "shift", "slip", "solo", "sora",
-    "swag", "twins", "uni", "vicuna", "whisper", "yi", "zephyr", "adam", "chinchilla", "ssd",
-    "bark", "chameleon", "chronos", "diffuser", "dice", "emu", "film", "gem", "gopro", "grok",
-    "habitat", "impala", "inception", "informer", "latte", "lookahead", "marigold", "mega", "painter", "pile",
-    "raft", "react", "reinforce", "reptile", "rotate", "rome", "scaffold", "seer", "spider", "tent",
-    "tulip", "wanda", "wit", "synapse",
+    "align",
+    "alpaca",
+    "basic",
+    "bart",
+    "bloom",
+    "claude",
+    "clip",
+    "codex",
+    "complex",
+    "drop",
+    "dreamer",
+    "em",
+    "eva",
+    "falcon",
+    "flamingo",
+    "florence",
+    "gato",
+    "gemini",
+    "git",
+    "glow",
+    "glue",
+    "gopher",
+    "hyena",
+    "imagen",
+    "is",
+    "jasper",
+    "jukebox",
+    "lamb",
+    "line",
+    "lime",
+    "lion",
+    "mace",
+    "mamba",
+    "math",
+    "minerva",
+    "mistral",
+    "muse",
+    "opt",
+    "orca",
+    "parti",
+    "performer",
+    "race",
+    "realm",
+    "reformer",
+    "retro",
+    "sam",
+    "shift",
+    "slip",
+    "solo",
+    "sora",
+    "swag",
+    "twins",
+    "uni",
+    "vicuna",
+    "whisper",
+    "yi",
+    "zephyr",
+    "adam",
+    "chinchilla",
+    "ssd",
+    "bark",
+    "chameleon",
+    "chronos",
+    "diffuser",
+    "dice",
+    "emu",
+    "film",
+    "gem",
+    "gopro",
+    "grok",
+    "habitat",
+    "impala",
+    "inception",
+    "informer",
+    "latte",
+    "lookahead",
+    "marigold",
+    "mega",
+    "painter",
+    "pile",
+    "raft",
+    "react",
+    "reinforce",
+    "reptile",
+    "rotate",
+    "rome",
+    "scaffold",
+    "seer",
+    "spider",
+    "tent",
+    "tulip",
+    "wanda",
+    "wit",
+    "synapse",
 }
 
 
@@ -55,7 +139,7 @@ def fold(text: str) -> str:
     return re.sub(r"[\s\-/]+", "", text.lower())
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_rows(entity_type: str) -> tuple[tuple[str, ...], tuple[Row, ...]]:
     """(header, rows) of one TSV; comment and blank lines skipped."""
     path = LEXICON_DIR / f"{entity_type}.tsv"
@@ -77,7 +161,7 @@ def read_rows(entity_type: str) -> tuple[tuple[str, ...], tuple[Row, ...]]:
     return header, tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def generic_words() -> frozenset[str]:
     lines = (LEXICON_DIR / "generic.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
@@ -175,10 +259,18 @@ def test_no_generic_word_is_an_entity() -> None:
 
 # Official names that end in a head word the annotation guideline otherwise drops.
 OFFICIAL_NAMES_WITH_GENERIC_HEAD = {
-    "Describable Textures Dataset", "Visual Task Adaptation Benchmark", "Waymo Open Dataset",
-    "Stanford Question Answering Dataset", "Open Graph Benchmark", "Long Range Graph Benchmark",
-    "fast gradient sign method", "Newton's method", "Newton method", "cross-entropy method",
-    "kernel methods", "kernel method",
+    "Describable Textures Dataset",
+    "Visual Task Adaptation Benchmark",
+    "Waymo Open Dataset",
+    "Stanford Question Answering Dataset",
+    "Open Graph Benchmark",
+    "Long Range Graph Benchmark",
+    "fast gradient sign method",
+    "Newton's method",
+    "Newton method",
+    "cross-entropy method",
+    "kernel methods",
+    "kernel method",
 }
 GENERIC_HEAD = re.compile(
     r"\s(datasets?|benchmarks?|tasks?|frameworks?|methods?|schemes?|approach(es)?)$", re.IGNORECASE

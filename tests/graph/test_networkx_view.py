@@ -41,24 +41,43 @@ def test_relation_edge_keeps_best_evidence(small_corpus: ResolvedCorpus) -> None
     tiny, vit = str(IRIS.entity("model/tinyclip")), str(IRIS.entity("model/vit-b-16"))
     assert list(graph[tiny][vit]) == ["outperforms"]
     edge = graph.edges[tiny, vit, "outperforms"]
-    assert edge == {"predicate": "outperforms", "evidence": TINY_SENTENCE, "confidence": 0.75,
-                    "paper": str(IRIS.paper("2309.12314")), "extractor": "pattern:surpassing",
-                    "evidence_count": 1}
+    assert edge == {
+        "predicate": "outperforms",
+        "evidence": TINY_SENTENCE,
+        "confidence": 0.75,
+        "paper": str(IRIS.paper("2309.12314")),
+        "extractor": "pattern:surpassing",
+        "evidence_count": 1,
+    }
 
 
 def test_mentions_edge_for_every_named_entity_including_proposed(small_corpus: ResolvedCorpus) -> None:
     graph = to_networkx(small_corpus, IRIS)
     paper = str(IRIS.paper("2309.12314"))
     mentioned = {v for _, v, k in graph.out_edges(paper, keys=True) if k == "mentions"}
-    assert mentioned == {str(IRIS.entity(k)) for k in ("model/tinyclip", "model/vit-b-16", "dataset/yfcc-15m",
-                                                      "dataset/imagenet", "metric/top-1-accuracy",
-                                                      "method/distillation")}
+    assert mentioned == {
+        str(IRIS.entity(k))
+        for k in (
+            "model/tinyclip",
+            "model/vit-b-16",
+            "dataset/yfcc-15m",
+            "dataset/imagenet",
+            "metric/top-1-accuracy",
+            "method/distillation",
+        )
+    }
     assert graph.has_edge(paper, str(IRIS.entity("model/tinyclip")), "proposes")
     two_mentions = graph.edges[paper, str(IRIS.entity("model/tinyclip")), "mentions"]
     assert two_mentions["evidence_count"] == 2 and two_mentions["confidence"] == 0.95
     family = graph.edges[str(IRIS.entity("model/vit-l-14")), str(IRIS.entity("model/vit")), "variantOf"]
-    assert family == {"predicate": "variantOf", "evidence": "", "confidence": 1.0, "paper": "",
-                      "extractor": "lexicon:family", "evidence_count": 0}
+    assert family == {
+        "predicate": "variantOf",
+        "evidence": "",
+        "confidence": 1.0,
+        "paper": "",
+        "extractor": "lexicon:family",
+        "evidence_count": 0,
+    }
 
 
 def test_every_edge_has_the_contract_attributes(small_corpus: ResolvedCorpus) -> None:
@@ -72,8 +91,9 @@ def rdf_entity_nodes_and_edges(rdf: Graph) -> tuple[set[str], set[tuple[str, str
     classes = {MLKG.Paper, *ENTITY_CLASS.values()}
     nodes = {str(s) for c in classes for s in rdf.subjects(RDF.type, c)}
     predicates = {MLKG.mentions, *RELATION_PROPERTY.values()}
-    edges = {(str(s), str(o), str(p).rsplit("#", 1)[1])
-             for p in predicates for s, o in rdf.subject_objects(p)}
+    edges = {
+        (str(s), str(o), str(p).rsplit("#", 1)[1]) for p in predicates for s, o in rdf.subject_objects(p)
+    }
     return nodes, edges
 
 

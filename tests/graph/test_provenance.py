@@ -23,8 +23,11 @@ def parse(corpus: ResolvedCorpus) -> Graph:
 
 
 def statements_about(graph: Graph, s, p, o) -> list:  # noqa: ANN001
-    return [st for st in graph.subjects(RDF.subject, s)
-            if (st, RDF.predicate, p) in graph and (st, RDF.object, o) in graph]
+    return [
+        st
+        for st in graph.subjects(RDF.subject, s)
+        if (st, RDF.predicate, p) in graph and (st, RDF.object, o) in graph
+    ]
 
 
 def test_each_extracted_triple_is_asserted_and_reified(small_corpus: ResolvedCorpus) -> None:
@@ -63,14 +66,20 @@ def test_statement_per_paper_for_the_same_claim(small_corpus: ResolvedCorpus) ->
     graph = parse(replace(small_corpus, facts=small_corpus.facts + (again,)))
     statements = statements_about(graph, vit_b16, MLKG.outperforms, vit_l14)
     assert len(statements) == 2
-    assert {graph.value(s, MLKG.evidence) for s in statements} == {Literal(MODE_SENTENCE),
-                                                                   Literal("ViT-B/16 beats ViT-L/14.")}
+    assert {graph.value(s, MLKG.evidence) for s in statements} == {
+        Literal(MODE_SENTENCE),
+        Literal("ViT-B/16 beats ViT-L/14."),
+    }
 
 
 def test_statement_iris_come_from_content_not_order(small_corpus: ResolvedCorpus) -> None:
     forward = rdf_lines(small_corpus, IRIS)
-    shuffled = replace(small_corpus, facts=small_corpus.facts[::-1], results=small_corpus.results[::-1],
-                       mentions=small_corpus.mentions[::-1])
+    shuffled = replace(
+        small_corpus,
+        facts=small_corpus.facts[::-1],
+        results=small_corpus.results[::-1],
+        mentions=small_corpus.mentions[::-1],
+    )
     backward = rdf_lines(shuffled, IRIS)
     assert forward == backward
     changed = replace(small_corpus.facts[0], evidence="We propose TinyCLIP, a smaller CLIP.")

@@ -40,8 +40,11 @@ def test_broken_graph_fails_with_readable_messages(small_corpus: ResolvedCorpus)
     assert not report.conforms
     found = {(v.focus, v.path, v.message) for v in report.violations}
     assert (str(paper), "dcterms:title", "A paper has exactly one non-empty title (a plain string).") in found
-    assert (str(statement), "mlkg:confidence",
-            "A statement has exactly one confidence, an xsd:decimal between 0 and 1.") in found
+    assert (
+        str(statement),
+        "mlkg:confidence",
+        "A statement has exactly one confidence, an xsd:decimal between 0 and 1.",
+    ) in found
     value_message = "A result has exactly one value, an xsd:decimal (never a string)."
     assert (str(result), "mlkg:value", value_message) in found
     assert len(report.violations) == 3
@@ -112,4 +115,5 @@ def test_sample_validation_still_catches_a_broken_paper(small_corpus: ResolvedCo
     report = validate_lines(sorted([*lines, extra]), sample=True)
     assert not report.conforms
     assert [(v.path, v.message) for v in report.violations] == [
-        ("dcterms:title", "A paper has exactly one non-empty title (a plain string).")]
+        ("dcterms:title", "A paper has exactly one non-empty title (a plain string).")
+    ]

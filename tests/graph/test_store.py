@@ -27,9 +27,12 @@ def test_store_loads_and_answers_sparql_through_rdflib(tmp_path: Path, small_cor
     write_store(write_nt(tmp_path / "kg.nt", lines), tmp_path / "store")
     graph = load_graph(tmp_path)
     assert len(graph) == len(lines)
-    rows = list(graph.query(
-        "PREFIX mlkg: <https://w3id.org/mlkg/ontology#> "
-        "SELECT ?p (COUNT(?e) AS ?n) WHERE { ?p mlkg:mentions ?e } GROUP BY ?p ORDER BY DESC(?n)"))
+    rows = list(
+        graph.query(
+            "PREFIX mlkg: <https://w3id.org/mlkg/ontology#> "
+            "SELECT ?p (COUNT(?e) AS ?n) WHERE { ?p mlkg:mentions ?e } GROUP BY ?p ORDER BY DESC(?n)"
+        )
+    )
     assert [int(n) for _, n in rows] == [6, 2]
     assert graph.value(IRIS.entity("model/vit-b-16"), RDFS.label).toPython() == Literal("ViT-B/16").toPython()
 

@@ -42,7 +42,8 @@ def test_vit_b16_and_vit_b_16_are_one_entity(graph: Graph) -> None:
 
 def test_paper_has_title_identifier_date_sources_and_author_count(graph: Graph) -> None:
     assert list(graph.objects(TINY, DCTERMS.title)) == [
-        Literal("TinyCLIP: CLIP Distillation via Affinity Mimicking and Weight Inheritance")]
+        Literal("TinyCLIP: CLIP Distillation via Affinity Mimicking and Weight Inheritance")
+    ]
     assert list(graph.objects(TINY, DCTERMS.identifier)) == [Literal("2309.12314")]
     assert list(graph.objects(TINY, DCTERMS.issued)) == [Literal("2023-09-21", datatype=XSD.date)]
     assert list(graph.objects(TINY, MLKG.authorCount)) == [Literal("9", datatype=XSD.nonNegativeInteger)]
@@ -100,8 +101,12 @@ def test_families_of_other_classes_are_skos_broader(small_corpus: ResolvedCorpus
 
     from kg.records import Entity
 
-    kd = Entity(key="method/knowledge-distillation", label="knowledge distillation", type=EntityType.METHOD,
-                family="method/distillation")
+    kd = Entity(
+        key="method/knowledge-distillation",
+        label="knowledge distillation",
+        type=EntityType.METHOD,
+        family="method/distillation",
+    )
     odd = Entity(key="dataset/imagenet-1k", label="ImageNet-1K", type=EntityType.DATASET, family="model/vit")
     corpus = replace(small_corpus, entities=small_corpus.entities + (kd, odd))
     graph = Graph().parse(data="\n".join(rdf_lines(corpus, IRIS)), format="nt")

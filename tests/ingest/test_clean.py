@@ -87,8 +87,18 @@ def test_iso_dates_parse_and_impossible_dates_do_not() -> None:
 
 def _random_text(rng: random.Random, length: int) -> str:
     """Text drawn from every plane: controls, surrogates, combining marks, CJK, emoji, private use."""
-    pools = [(0x00, 0x7F), (0x80, 0x24F), (0x300, 0x36F), (0x2000, 0x206F), (0x3040, 0x9FFF),
-             (0xD800, 0xDFFF), (0xE000, 0xF8FF), (0xFE00, 0xFFFF), (0x1F300, 0x1FAFF), (0xE0000, 0xE007F)]
+    pools = [
+        (0x00, 0x7F),
+        (0x80, 0x24F),
+        (0x300, 0x36F),
+        (0x2000, 0x206F),
+        (0x3040, 0x9FFF),
+        (0xD800, 0xDFFF),
+        (0xE000, 0xF8FF),
+        (0xFE00, 0xFFFF),
+        (0x1F300, 0x1FAFF),
+        (0xE0000, 0xE007F),
+    ]
     return "".join(chr(rng.randint(*rng.choice(pools))) for _ in range(length))
 
 

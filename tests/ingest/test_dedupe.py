@@ -88,8 +88,15 @@ def _paper(pid: str, title: str, abstract: str, path: str, line: int, **fields: 
 def test_richest_record_gives_the_fields_and_longest_abstract_wins() -> None:
     bare = _paper("t-x", "Deep Model Assembling", "A long, long abstract text.", "a.txt", 5)
     rich = _paper(
-        "t-x", "Deep model assembling", "Short.", "b.txt", 9,
-        date=datetime.date(2022, 12, 1), author_count=4, upvotes=2, organisation="Lab",
+        "t-x",
+        "Deep model assembling",
+        "Short.",
+        "b.txt",
+        9,
+        date=datetime.date(2022, 12, 1),
+        author_count=4,
+        upvotes=2,
+        organisation="Lab",
     )
     other = _paper("t-x", "DEEP MODEL ASSEMBLING", "Mid length.", "c.txt", 1, upvotes=7, author_count=5)
     (merged,), count = merge_duplicates([bare, rich, other])
@@ -103,8 +110,23 @@ def test_richest_record_gives_the_fields_and_longest_abstract_wins() -> None:
 
 def test_merging_does_not_depend_on_input_order() -> None:
     papers = list(read_sources([DATA_DIR, FIXTURES / "papers.jsonl", FIXTURES / "arxiv_sample.jsonl"]).papers)
-    records = [Paper(p.id, p.title, p.abstract, (s,), p.date, p.authors, p.author_count, p.organisation,
-                     p.upvotes, p.url, p.categories) for p in papers for s in p.sources]
+    records = [
+        Paper(
+            p.id,
+            p.title,
+            p.abstract,
+            (s,),
+            p.date,
+            p.authors,
+            p.author_count,
+            p.organisation,
+            p.upvotes,
+            p.url,
+            p.categories,
+        )
+        for p in papers
+        for s in p.sources
+    ]
     shuffled = records[:]
     random.Random(7).shuffle(shuffled)
     assert merge_duplicates(records) == merge_duplicates(shuffled)

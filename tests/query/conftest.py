@@ -24,5 +24,7 @@ def write_store(turtle: Path, out_dir: Path) -> Path:
 def mini_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build-like output directory holding the store of ``fixtures/mini.ttl`` and a graph view."""
     out = write_store(MINI_GRAPH, tmp_path_factory.mktemp("mini-graph"))
-    (out / "kg.html").write_text("<!doctype html><title>graph view</title><p>mini graph view</p>\n", encoding="utf-8")
+    (out / "kg.html").write_text(
+        "<!doctype html><title>graph view</title><p>mini graph view</p>\n", encoding="utf-8"
+    )
     return out

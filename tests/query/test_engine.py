@@ -32,7 +32,9 @@ def test_select_uses_predeclared_prefixes(store) -> None:
 def test_ask_and_construct_and_describe(store) -> None:
     assert execute(store, "ASK { paper:2210.09461 mlkg:proposes method:token-merging }").boolean is True
     assert execute(store, "ASK { paper:2210.09461 mlkg:proposes model:tinyclip }").boolean is False
-    graph = execute(store, "CONSTRUCT { ?m rdfs:label ?l } WHERE { ?m mlkg:variantOf model:vit ; rdfs:label ?l }")
+    graph = execute(
+        store, "CONSTRUCT { ?m rdfs:label ?l } WHERE { ?m mlkg:variantOf model:vit ; rdfs:label ?l }"
+    )
     assert graph.kind == "graph"
     assert sorted(t.object.value for t in graph.triples) == ["ViT-B/16", "ViT-L"]
     described = execute(store, "DESCRIBE dataset:coco")

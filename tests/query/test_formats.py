@@ -37,7 +37,12 @@ def test_json_follows_the_sparql_results_json_shape(answer) -> None:
 def test_csv_has_plain_values_and_empty_unbound(answer) -> None:
     rows = list(csv.reader(io.StringIO(serialize_answer(answer, "csv").decode("utf-8"))))
     assert rows[0] == ["paper", "title", "issued", "missing"]
-    assert rows[1] == ["https://w3id.org/mlkg/resource/paper/2210.09461", "Token Merging: Your ViT But Faster", "2022-10-17", ""]
+    assert rows[1] == [
+        "https://w3id.org/mlkg/resource/paper/2210.09461",
+        "Token Merging: Your ViT But Faster",
+        "2022-10-17",
+        "",
+    ]
     assert len(rows) == 4
 
 

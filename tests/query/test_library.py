@@ -63,6 +63,6 @@ def test_a_declared_parameter_needs_its_values_clause() -> None:
 
 def test_an_rq_file_runs_by_path(tmp_path: Path) -> None:
     path = tmp_path / "mine.rq"
-    path.write_text("# Mine\n# param label: l\nSELECT * { VALUES ?label { \"x\" } }\n", encoding="utf-8")
+    path.write_text('# Mine\n# param label: l\nSELECT * { VALUES ?label { "x" } }\n', encoding="utf-8")
     text, _ = resolve_query_text(str(path), {"label": "ViT"})
     assert 'VALUES ?label { "ViT" }' in text

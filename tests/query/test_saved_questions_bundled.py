@@ -37,7 +37,10 @@ def rows(store: ox.Store, name: str, **params: str) -> list[dict[str, str]]:
     """Answer rows as ``{variable: lexical value}`` (unbound variables left out)."""
     text, _ = resolve_query_text(name, params)
     answer = execute(store, text)
-    return [{v: t.value for v, t in zip(answer.variables, row, strict=True) if t is not None} for row in answer.rows]
+    return [
+        {v: t.value for v, t in zip(answer.variables, row, strict=True) if t is not None}
+        for row in answer.rows
+    ]
 
 
 def papers_matching(papers, pattern: str) -> int:
@@ -67,7 +70,11 @@ def test_imagenet_top1_lists_volo_swin_and_tinyclip(store: ox.Store) -> None:
     found = {(r.get("modelLabel"), r["value"], r["datasetLabel"]) for r in rows(store, "imagenet-top1")}
     assert ("VOLO", "87.1", "ImageNet-1k") in found
     assert ("Swin Transformer", "87.3", "ImageNet-1k") in found
-    assert ("TinyCLIP ViT-8M/16", "41.1", "ImageNet") in found  # "zero-shot top-1 accuracy of 41.1% on ImageNet"
+    assert (
+        "TinyCLIP ViT-8M/16",
+        "41.1",
+        "ImageNet",
+    ) in found  # "zero-shot top-1 accuracy of 41.1% on ImageNet"
     values = [float(r["value"]) for r in rows(store, "imagenet-top1")]
     assert values == sorted(values, reverse=True) and max(values) <= 100
 
@@ -88,7 +95,13 @@ def test_paper_proposals_takes_a_title_parameter(store: ox.Store) -> None:
 
 def test_vit_compression_methods(store: ox.Store) -> None:
     methods = {r["label"]: int(r["papers"]) for r in rows(store, "vit-compression-methods")}
-    for expected in ("quantization", "pruning", "knowledge distillation", "token merging", "post-training quantization"):
+    for expected in (
+        "quantization",
+        "pruning",
+        "knowledge distillation",
+        "token merging",
+        "post-training quantization",
+    ):
         assert methods.get(expected, 0) >= 1, expected
     assert not any(re.search(r"diffusion|fine-tuning|class token", label) for label in methods)
 
@@ -103,7 +116,9 @@ def test_hardware_gpu_first_and_sbcformer_on_raspberry_pi(store: ox.Store) -> No
 def test_outperforms_carries_its_evidence(store: ox.Store) -> None:
     claims = rows(store, "outperforms-evidence")
     # "our TinyCLIP ViT-8M/16 [...] surpassing the original CLIP ViT-B/16 by 3.5%"
-    tiny = [r for r in claims if r["winnerLabel"] == "TinyCLIP ViT-8M/16" and r["loserLabel"] == "CLIP ViT-B/16"]
+    tiny = [
+        r for r in claims if r["winnerLabel"] == "TinyCLIP ViT-8M/16" and r["loserLabel"] == "CLIP ViT-B/16"
+    ]
     assert tiny and "surpassing the original CLIP ViT-B/16" in tiny[0]["evidence"]
     assert tiny[0]["paperTitle"].startswith("TinyCLIP: CLIP Distillation")
     assert all(0 <= float(r["confidence"]) <= 1 for r in claims if "confidence" in r)
@@ -114,7 +129,8 @@ def test_vit_family_variants(store: ox.Store) -> None:
     assert {"ViT-B/16", "ViT-L/14", "ViT-B", "ViT-L"} <= variants
     assert "ResNet-50" not in variants
     assert "Swin-B" in {r["label"] for r in rows(store, "model-variants", family="swin transformer")} | {
-        r["label"] for r in rows(store, "model-variants", family="swin")}
+        r["label"] for r in rows(store, "model-variants", family="swin")
+    }
 
 
 def test_coco_and_ade20k_are_used_together(store: ox.Store, papers) -> None:
@@ -161,7 +177,9 @@ def test_entity_counts_agree_with_ingest(store: ox.Store, papers) -> None:
 
 
 def test_datasets_of_tinyclip(store: ox.Store) -> None:
-    links = {(r["relation"], r["datasetLabel"]) for r in rows(store, "model-datasets", model="TinyCLIP ViT-8M/16")}
+    links = {
+        (r["relation"], r["datasetLabel"]) for r in rows(store, "model-datasets", model="TinyCLIP ViT-8M/16")
+    }
     assert ("trainedOn", "YFCC-15M") in links
     assert ("evaluatedOn", "ImageNet") in links
 

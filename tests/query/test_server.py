@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import socket
 import subprocess
 import sys
@@ -30,8 +29,20 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def endpoint(mini_graph: Path) -> Iterator[str]:
     port = free_port()
-    command = [sys.executable, "-m", "kg", "serve", "--graph", str(mini_graph), "--port", str(port),
-               "--timeout", "1", "--max-results", str(MAX_RESULTS)]
+    command = [
+        sys.executable,
+        "-m",
+        "kg",
+        "serve",
+        "--graph",
+        str(mini_graph),
+        "--port",
+        str(port),
+        "--timeout",
+        "1",
+        "--max-results",
+        str(MAX_RESULTS),
+    ]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -62,8 +73,12 @@ def test_get_returns_sparql_json(endpoint: str) -> None:
 def test_post_form_and_post_query_body(endpoint: str) -> None:
     query = "SELECT ?d WHERE { model:tinyclip mlkg:trainedOn ?d }"
     form = httpx.post(endpoint + "/sparql", data={"query": query}, timeout=30)
-    direct = httpx.post(endpoint + "/sparql", content=query.encode(),
-                        headers={"Content-Type": "application/sparql-query"}, timeout=30)
+    direct = httpx.post(
+        endpoint + "/sparql",
+        content=query.encode(),
+        headers={"Content-Type": "application/sparql-query"},
+        timeout=30,
+    )
     expected = [{"d": {"type": "uri", "value": "https://w3id.org/mlkg/resource/dataset/yfcc-15m"}}]
     assert form.json()["results"]["bindings"] == expected
     assert direct.json()["results"]["bindings"] == expected
@@ -80,7 +95,9 @@ def test_post_form_and_post_query_body(endpoint: str) -> None:
 )
 def test_select_results_follow_accept(endpoint: str, accept: str, media: str) -> None:
     query = "SELECT ?label WHERE { ?m mlkg:variantOf model:vit ; rdfs:label ?label } ORDER BY ?label"
-    response = httpx.get(endpoint + "/sparql", params={"query": query}, headers={"Accept": accept}, timeout=30)
+    response = httpx.get(
+        endpoint + "/sparql", params={"query": query}, headers={"Accept": accept}, timeout=30
+    )
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(media)
     if media == "text/csv":
@@ -91,17 +108,27 @@ def test_select_results_follow_accept(endpoint: str, accept: str, media: str) ->
 
 def test_construct_answers_in_turtle_or_ntriples(endpoint: str) -> None:
     query = "CONSTRUCT WHERE { model:vit-l mlkg:runsOn ?h }"
-    turtle = httpx.get(endpoint + "/sparql", params={"query": query}, headers={"Accept": "text/turtle"}, timeout=30)
+    turtle = httpx.get(
+        endpoint + "/sparql", params={"query": query}, headers={"Accept": "text/turtle"}, timeout=30
+    )
     assert turtle.headers["content-type"].startswith("text/turtle")
     assert "model:vit-l mlkg:runsOn hardware:a100" in turtle.text
-    nt = httpx.get(endpoint + "/sparql", params={"query": query}, headers={"Accept": "application/n-triples"}, timeout=30)
-    assert nt.text == ("<https://w3id.org/mlkg/resource/model/vit-l> <https://w3id.org/mlkg/ontology#runsOn> "
-                       "<https://w3id.org/mlkg/resource/hardware/a100> .\n")
+    nt = httpx.get(
+        endpoint + "/sparql", params={"query": query}, headers={"Accept": "application/n-triples"}, timeout=30
+    )
+    assert nt.text == (
+        "<https://w3id.org/mlkg/resource/model/vit-l> <https://w3id.org/mlkg/ontology#runsOn> "
+        "<https://w3id.org/mlkg/resource/hardware/a100> .\n"
+    )
 
 
 def test_unproducible_accept_is_406(endpoint: str) -> None:
-    response = httpx.get(endpoint + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"},
-                         headers={"Accept": "text/turtle"}, timeout=30)
+    response = httpx.get(
+        endpoint + "/sparql",
+        params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"},
+        headers={"Accept": "text/turtle"},
+        timeout=30,
+    )
     assert response.status_code == 406
     assert "application/sparql-results+json" in response.text
 
@@ -138,7 +165,9 @@ def test_runaway_query_is_stopped_and_the_server_recovers(endpoint: str) -> None
 
 
 def test_result_cap_cuts_rows_and_says_so(endpoint: str) -> None:
-    response = httpx.get(endpoint + "/sparql", params={"query": "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"}, timeout=30)
+    response = httpx.get(
+        endpoint + "/sparql", params={"query": "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"}, timeout=30
+    )
     assert len(response.json()["results"]["bindings"]) == MAX_RESULTS
     assert response.headers["x-mlkg-truncated"].startswith("true")
 
@@ -147,8 +176,10 @@ def test_sparqlwrapper_reads_the_endpoint(endpoint: str) -> None:
     from SPARQLWrapper import JSON, SPARQLWrapper
 
     client = SPARQLWrapper(endpoint + "/sparql")
-    client.setQuery("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-                    "SELECT ?label WHERE { <https://w3id.org/mlkg/resource/dataset/coco> rdfs:label ?label }")
+    client.setQuery(
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?label WHERE { <https://w3id.org/mlkg/resource/dataset/coco> rdfs:label ?label }"
+    )
     client.setReturnFormat(JSON)
     data = client.query().convert()
     assert [b["label"]["value"] for b in data["results"]["bindings"]] == ["COCO"]

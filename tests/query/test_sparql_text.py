@@ -41,7 +41,9 @@ def test_service_only_counts_outside_strings_and_iris() -> None:
     assert not uses_service('SELECT * { ?s ?p "SERVICE" . ?s ?q <http://e/SERVICE> } # SERVICE')
 
 
-@pytest.mark.parametrize("value", ['plain', 'quote " inside', "back\\slash", "new\nline\ttab", '"} ?s ?p ?o {"', "ünïcode ✓"])
+@pytest.mark.parametrize(
+    "value", ["plain", 'quote " inside', "back\\slash", "new\nline\ttab", '"} ?s ?p ?o {"', "ünïcode ✓"]
+)
 def test_string_literal_round_trips_through_a_real_parser(value: str) -> None:
     store = ox.Store()
     answer = store.query(f"SELECT ?v WHERE {{ BIND({sparql_string_literal(value)} AS ?v) }}")

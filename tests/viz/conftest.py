@@ -37,21 +37,45 @@ ENTITIES = (
 )
 # (id, title, date, mentioned entity keys)
 PAPERS = (
-    ("2010.11929", "An Image is Worth 16x16 Words", "2020-10-22",
-     ("model/vit", "dataset/imagenet", "dataset/jft-300m", "hardware/tpuv3",
-      "task/image-classification", "metric/top-1-accuracy")),
-    ("1512.03385", "Deep Residual Learning for Image Recognition", "2015-12-10",
-     ("model/resnet-50", "dataset/imagenet", "dataset/coco")),
+    (
+        "2010.11929",
+        "An Image is Worth 16x16 Words",
+        "2020-10-22",
+        (
+            "model/vit",
+            "dataset/imagenet",
+            "dataset/jft-300m",
+            "hardware/tpuv3",
+            "task/image-classification",
+            "metric/top-1-accuracy",
+        ),
+    ),
+    (
+        "1512.03385",
+        "Deep Residual Learning for Image Recognition",
+        "2015-12-10",
+        ("model/resnet-50", "dataset/imagenet", "dataset/coco"),
+    ),
     ("t-0123456789ab", XSS_TITLE, "", ("model/vit-b-16", "dataset/imagenet")),
-    ("2210.09461", "Token Merging: Your ViT but Faster", "2022-10-17",
-     ("method/tome", "model/vit-b-16", "hardware/a100")),
+    (
+        "2210.09461",
+        "Token Merging: Your ViT but Faster",
+        "2022-10-17",
+        ("method/tome", "model/vit-b-16", "hardware/a100"),
+    ),
 )
 # (subject key, predicate, object key, evidence, paper id)
 RELATIONS = (
     ("model/vit", "trainedOn", "dataset/jft-300m", "ViT is pre-trained on JFT-300M.", "2010.11929"),
     ("model/vit", "evaluatedOn", "dataset/imagenet", "ViT reaches 88.5% on ImageNet.", "2010.11929"),
     ("model/vit", "runsOn", "hardware/tpuv3", "ViT trains on TPUv3 in 2.5k core-days.", "2010.11929"),
-    ("model/vit", "addressesTask", "task/image-classification", "ViT for image classification.", "2010.11929"),
+    (
+        "model/vit",
+        "addressesTask",
+        "task/image-classification",
+        "ViT for image classification.",
+        "2010.11929",
+    ),
     ("model/vit", "outperforms", "model/resnet-50", "ViT outperforms ResNet-50.", "2010.11929"),
     ("model/vit-b-16", "variantOf", "model/vit", "", ""),
     ("model/vit-b-16", "evaluatedOn", "dataset/imagenet", XSS_EVIDENCE, "t-0123456789ab"),
@@ -80,14 +104,28 @@ def build_toy_graph() -> nx.MultiDiGraph:
         graph.add_node(iri(key), kind=kind, label=label, aliases=aliases, date="", paper_count=counts[key])
 
     def link(src: str, predicate: str, dst: str, evidence: str, paper: str) -> None:
-        graph.add_edge(src, dst, key=predicate, predicate=predicate, evidence=evidence, confidence=0.9,
-                       paper=paper, extractor="test", evidence_count=1 if evidence else 0)
+        graph.add_edge(
+            src,
+            dst,
+            key=predicate,
+            predicate=predicate,
+            evidence=evidence,
+            confidence=0.9,
+            paper=paper,
+            extractor="test",
+            evidence_count=1 if evidence else 0,
+        )
 
     for paper_id, _, _, keys in PAPERS:
         for key in keys:
             link(paper_iri(paper_id), "mentions", iri(key), "", paper_iri(paper_id))
-    link(paper_iri("2010.11929"), "proposes", iri("model/vit"), "We propose the Vision Transformer (ViT).",
-         paper_iri("2010.11929"))
+    link(
+        paper_iri("2010.11929"),
+        "proposes",
+        iri("model/vit"),
+        "We propose the Vision Transformer (ViT).",
+        paper_iri("2010.11929"),
+    )
     for subject, predicate, obj, evidence, paper in RELATIONS:
         link(iri(subject), predicate, iri(obj), evidence, paper_iri(paper) if paper else "")
     return graph
@@ -131,8 +169,14 @@ def browser() -> Iterator[object]:
         try:
             browser = playwright.chromium.launch(
                 executable_path=executable,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                      "--disable-component-update", "--disable-sync", "--no-first-run"],
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
             )
         except Error as error:
             _no_browser(f"chromium at {executable} did not start: {error.message.splitlines()[0]}")

@@ -58,7 +58,10 @@ def open_page(browser) -> Iterator:
         contexts.append(context)
         page = context.new_page()
         opened = OpenPage(page)
-        page.on("request", lambda r: opened.requests.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+        page.on(
+            "request",
+            lambda r: opened.requests.append(r.url) if not r.url.startswith(("file:", "data:")) else None,
+        )
         page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
         page.on("pageerror", lambda e: opened.errors.append(str(e)))
         page.add_init_script(WATCH_CSP)
@@ -117,7 +120,9 @@ def test_class_filter_hides_papers_and_their_links(open_page, toy_page) -> None:
     assert opened.js(f"[{body}.nodeIndices.length, {body}.edgeIndices.length]") == [15, 26]
 
 
-def test_injected_markup_in_titles_aliases_and_evidence_never_runs(open_page, toy_page, xss_strings, artifacts) -> None:
+def test_injected_markup_in_titles_aliases_and_evidence_never_runs(
+    open_page, toy_page, xss_strings, artifacts
+) -> None:
     opened = open_page(toy_page)
     page = opened.page
     assert opened.js("typeof window.__xss") == "undefined"
@@ -146,7 +151,9 @@ def test_injected_markup_in_titles_aliases_and_evidence_never_runs(open_page, to
     assert opened.js("document.querySelectorAll('img, [onerror], [onload]').length") == 0
 
 
-def test_matrix_page_opens_offline_and_shows_evidence_as_text(open_page, toy_page, xss_strings, artifacts) -> None:
+def test_matrix_page_opens_offline_and_shows_evidence_as_text(
+    open_page, toy_page, xss_strings, artifacts
+) -> None:
     opened = open_page(toy_page.with_name("kg-matrix.html"), wait_for_graph=False)
     page = opened.page
     assert page.locator("td.filled").count() == 5
@@ -173,8 +180,17 @@ def _hub_graph(size: int) -> nx.MultiDiGraph:
     for i in range(size):
         graph.add_node(f"m{i}", kind="Model", label=f"M{i:05d}", aliases="", date="", paper_count=1)
     for i in range(1, size):
-        graph.add_edge(f"m{i}", f"m{i // 3}", key="variantOf", predicate="variantOf", evidence="", confidence=1.0,
-                       paper="", extractor="test", evidence_count=0)
+        graph.add_edge(
+            f"m{i}",
+            f"m{i // 3}",
+            key="variantOf",
+            predicate="variantOf",
+            evidence="",
+            confidence=1.0,
+            paper="",
+            extractor="test",
+            evidence_count=0,
+        )
     return graph
 
 
@@ -210,7 +226,9 @@ def test_bundled_build_page_draws_the_whole_graph_and_finds_vit(open_page, bundl
     opened = open_page(bundled_build / "kg.html")
     body = "mlkgView.network.body"
     assert opened.js(f"[{body}.nodeIndices.length, {body}.edgeIndices.length]") == [
-        graphml.number_of_nodes(), graphml.number_of_edges()]
+        graphml.number_of_nodes(),
+        graphml.number_of_edges(),
+    ]
     assert opened.js("mlkgView.network.physics.physicsEnabled") is False
     assert opened.requests == [] and opened.errors == []
     opened.page.screenshot(path=str(artifacts / "bundled-kg.png"))
@@ -222,7 +240,9 @@ def test_bundled_build_page_draws_the_whole_graph_and_finds_vit(open_page, bundl
 
 def test_bundled_matrix_has_a_cell_per_trained_or_evaluated_pair(open_page, bundled_build, artifacts) -> None:
     graphml = nx.read_graphml(bundled_build / "kg.graphml", force_multigraph=True)
-    pairs = {(u, v) for u, v, d in graphml.edges(data=True) if d.get("predicate") in {"trainedOn", "evaluatedOn"}}
+    pairs = {
+        (u, v) for u, v, d in graphml.edges(data=True) if d.get("predicate") in {"trainedOn", "evaluatedOn"}
+    }
     assert pairs, "the bundled corpus has training/evaluation links"
     assert len({u for u, _ in pairs}) <= 250 and len({v for _, v in pairs}) <= 80  # below the caps
     opened = open_page(bundled_build / "kg-matrix.html", wait_for_graph=False)

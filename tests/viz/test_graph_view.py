@@ -84,7 +84,9 @@ def test_page_has_no_external_scripts_styles_or_fonts(toy_graph, tmp_path) -> No
 
 def test_page_holds_every_node_and_edge_with_card_data(toy_graph, tmp_path) -> None:
     summary = write_graph_html(toy_graph, tmp_path / "kg.html", title="mlkg")
-    assert summary == GraphViewSummary(tmp_path / "kg.html", 15, 15, 26, 26, False, tmp_path / "kg-matrix.html")
+    assert summary == GraphViewSummary(
+        tmp_path / "kg.html", 15, 15, 26, 26, False, tmp_path / "kg-matrix.html"
+    )
     data = payload(tmp_path / "kg.html")
     nodes = {n["id"]: n for n in data["nodes"]}
     assert len(nodes) == 15 and len(data["edges"]) == 26
@@ -104,7 +106,11 @@ def test_node_size_grows_with_degree(toy_graph, tmp_path) -> None:
     write_graph_html(toy_graph, tmp_path / "kg.html", title="mlkg")
     nodes = {n["id"]: n for n in payload(tmp_path / "kg.html")["nodes"]}
     assert nodes[R + "model/vit"]["degree"] == 8 and nodes[R + "hardware/a100"]["degree"] == 2
-    assert nodes[R + "model/vit"]["value"] > nodes[R + "dataset/imagenet"]["value"] > nodes[R + "hardware/a100"]["value"]
+    assert (
+        nodes[R + "model/vit"]["value"]
+        > nodes[R + "dataset/imagenet"]["value"]
+        > nodes[R + "hardware/a100"]["value"]
+    )
 
 
 def test_physics_stabilises_with_a_fixed_seed(toy_graph, tmp_path) -> None:
@@ -114,7 +120,9 @@ def test_physics_stabilises_with_a_fixed_seed(toy_graph, tmp_path) -> None:
     assert options["physics"]["stabilization"]["enabled"] is True
     assert options["physics"]["stabilization"]["iterations"] > 0
     page_script = parse(tmp_path / "kg.html").scripts[2][1]
-    assert 'once("stabilizationIterationsDone"' in page_script and "physics: { enabled: false }" in page_script
+    assert (
+        'once("stabilizationIterationsDone"' in page_script and "physics: { enabled: false }" in page_script
+    )
 
 
 def test_same_graph_gives_byte_identical_pages_whatever_the_insertion_order(toy_graph, tmp_path) -> None:

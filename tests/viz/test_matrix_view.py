@@ -53,9 +53,17 @@ def test_cells_say_trained_or_evaluated(toy_graph) -> None:
 
 
 def test_a_pair_with_both_links_shows_both_marks_and_both_sentences(toy_graph) -> None:
-    toy_graph.add_edge("https://w3id.org/mlkg/resource/model/vit", "https://w3id.org/mlkg/resource/dataset/imagenet",
-                       key="trainedOn", predicate="trainedOn", evidence="ViT is fine-tuned on ImageNet.",
-                       confidence=0.8, paper="", extractor="test", evidence_count=1)
+    toy_graph.add_edge(
+        "https://w3id.org/mlkg/resource/model/vit",
+        "https://w3id.org/mlkg/resource/dataset/imagenet",
+        key="trainedOn",
+        predicate="trainedOn",
+        evidence="ViT is fine-tuned on ImageNet.",
+        confidence=0.8,
+        paper="",
+        extractor="test",
+        evidence_count=1,
+    )
     cell = next(c for c in build_matrix(toy_graph).cells if c.marks == "T E")
     assert [e.predicate for e in cell.evidence] == ["trainedOn", "evaluatedOn"]
     assert cell.evidence[1].paper == "An Image is Worth 16x16 Words"
@@ -91,4 +99,5 @@ def test_matrix_within_a_selection_keeps_only_its_nodes(toy_graph) -> None:
     within = frozenset({r + "model/vit", r + "dataset/imagenet", r + "dataset/coco"})
     matrix = build_matrix(toy_graph, within=within)
     assert [(matrix.rows[c.row].label, matrix.columns[c.column].label, c.marks) for c in matrix.cells] == [
-        ("ViT", "ImageNet", "E")]
+        ("ViT", "ImageNet", "E")
+    ]

@@ -21,8 +21,14 @@ def labels(graph: nx.MultiDiGraph, nodes) -> set[str]:
 def test_focus_one_hop_is_vit_and_its_direct_neighbours(toy_graph) -> None:
     view = select_view(toy_graph, focus="ViT", hops=1)
     assert labels(toy_graph, view.nodes) == {
-        "ViT", "An Image is Worth 16x16 Words", "JFT-300M", "ImageNet", "TPUv3",
-        "image classification", "ViT-B/16", "ResNet-50",
+        "ViT",
+        "An Image is Worth 16x16 Words",
+        "JFT-300M",
+        "ImageNet",
+        "TPUv3",
+        "image classification",
+        "ViT-B/16",
+        "ResNet-50",
     }
     assert view.focus == (R + "model/vit",)
 

@@ -30,13 +30,27 @@ def test_build_wrote_the_graph_page_and_the_matrix(bundled_build: Path, graphml)
     assert len(page_nodes(bundled_build / "kg.html")) == graphml.number_of_nodes()
 
 
-def test_focus_one_hop_shows_vit_and_exactly_its_neighbours(bundled_build: Path, graphml, tmp_path, capsys) -> None:
+def test_focus_one_hop_shows_vit_and_exactly_its_neighbours(
+    bundled_build: Path, graphml, tmp_path, capsys
+) -> None:
     vit = [n for n, d in graphml.nodes(data=True) if d.get("label") == "ViT" and d.get("kind") == "Model"]
     assert len(vit) == 1
     expected = {vit[0]} | set(graphml.successors(vit[0])) | set(graphml.predecessors(vit[0]))
     out = tmp_path / "vit.html"
-    code = main(["viz", "--graph", str(bundled_build), "--out", str(out), "--focus", "vit", "--hops", "1",
-                 "--no-matrix"])
+    code = main(
+        [
+            "viz",
+            "--graph",
+            str(bundled_build),
+            "--out",
+            str(out),
+            "--focus",
+            "vit",
+            "--hops",
+            "1",
+            "--no-matrix",
+        ]
+    )
     assert code == 0
     assert {n["id"] for n in page_nodes(out)} == expected
     assert f"of {graphml.number_of_nodes():,} nodes" in capsys.readouterr().out
