@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from spacy.tokens import Doc, Span
 
 from kg.extract.paired_lists import pair_listed
+from kg.extract.rules import default_rules
 from kg.extract.sentences import sentences_of
 from kg.records import EntityType, Mention, Result
 
@@ -163,11 +164,27 @@ def _dataset_for(mentions: list[Mention], end: int, text: str = "") -> Mention |
     return after[0] if after else (before[-1] if before else None)
 
 
+def describes_a_setting(after: str, setting_words: frozenset[str]) -> bool:
+    """A number the next words call a setting ("98% masking ratio") reports no result.
+
+    Example:
+        >>> describes_a_setting(" masking ratio).", frozenset({"masking ratio"}))
+        True
+        >>> describes_a_setting(" top-1 accuracy", frozenset({"masking ratio"}))
+        False
+    """
+    words = after.lstrip(" )").lower()
+    return any(
+        words.startswith(w) and (len(words) == len(w) or not words[len(w)].isalnum()) for w in setting_words
+    )
+
+
 def find_results(
     doc: Doc, mentions: list[tuple[Span, Mention]], proposed: list[Mention], field: str
 ) -> list[Result]:
     results: list[Result] = []
     text = doc.text  # spaCy rebuilds it on every access
+    setting_words = default_rules().setting_words
     for sent in sentences_of(doc):
         before = len(results)
         in_sentence = [m for span, m in mentions if sent.start <= span.start < sent.end]
@@ -177,6 +194,8 @@ def find_results(
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
             if any(s <= start < e for s, e in taken):
                 continue  # a number inside a name ("ResNet-50")
+            if describes_a_setting(text[end : end + 40], setting_words):
+                continue
             low = max([sent.start_char, *(c for c in clauses if c <= start)])
             high = min([sent.end_char, *(c for c in clauses if c > end)])
             in_clause = [m for m in in_sentence if low <= m.start and m.end <= high]

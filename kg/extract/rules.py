@@ -55,6 +55,7 @@ class ExtractionRules:
     generic_modifiers: frozenset[str]
     hardware_vendors: frozenset[str]
     rule_confidence: dict[str, tuple[float, int]]
+    setting_words: frozenset[str] = frozenset()
 
     def confidence(self, rule: str) -> float:
         if rule.endswith("+context"):
@@ -152,6 +153,7 @@ def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
             w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "vendor"
         ),
         rule_confidence=confidence,
+        setting_words=_word_list(directory / "setting_words.txt"),
     )
 
 

@@ -157,3 +157,16 @@ def test_a_training_set_is_not_the_dataset_of_a_number(extract):
         extract("A study", "FlorbNet reaches 80.1% top-1 accuracy when pre-trained on LAION-400M.")
     )
     assert found["80.1%"] == ("FlorbNet", None, "top-1 accuracy")
+
+
+def test_a_masking_ratio_is_a_setting_not_a_result(extract) -> None:
+    # data/000: "Masked Autoencoders Enable Efficient Knowledge Distillers"
+    sentence = (
+        "For example, with 95% masking ratio where merely TEN patches are visible during distillation, "
+        "our ViT-B competitively attains a top-1 ImageNet accuracy of 83.6%; surprisingly, it can still "
+        "secure 82.4% top-1 ImageNet accuracy by aggressively training with just FOUR visible patches "
+        "(98% masking ratio)."
+    )
+    values = {str(r.value) for r in extract("A title", sentence).results}
+    assert {"83.6", "82.4"} <= values
+    assert not values & {"95", "98"}
