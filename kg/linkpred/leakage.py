@@ -49,17 +49,26 @@ def _pairs_by_relation(triples: Iterable[LinkTriple]) -> dict[str, set[tuple[str
     return dict(sorted(pairs.items()))
 
 
+def _similar_relations(
+    pairs: dict[str, set[tuple[str, str]]],
+    others: dict[str, set[tuple[str, str]]],
+    minimum_frequency: float,
+) -> tuple[tuple[str, str, float], ...]:
+    """Relation pairs (r1, r2) whose ``pairs[r1]`` and ``others[r2]`` overlap above the threshold."""
+    found = []
+    for r1, r2 in itertools.combinations(pairs, 2):
+        score = jaccard(pairs[r1], others[r2])
+        if score > minimum_frequency:
+            found.append((r1, r2, round(score, 4)))
+    return tuple(found)
+
+
 def candidate_duplicate_relations(
     triples: Sequence[LinkTriple], minimum_frequency: float = MINIMUM_FREQUENCY
 ) -> tuple[tuple[str, str, float], ...]:
     """Relation pairs whose (head, tail) sets overlap above the threshold (PyKEEN's duplicates)."""
     pairs = _pairs_by_relation(triples)
-    found = []
-    for r1, r2 in itertools.combinations(pairs, 2):
-        score = jaccard(pairs[r1], pairs[r2])
-        if score > minimum_frequency:
-            found.append((r1, r2, round(score, 4)))
-    return tuple(found)
+    return _similar_relations(pairs, pairs, minimum_frequency)
 
 
 def candidate_inverse_relations(
@@ -68,12 +77,7 @@ def candidate_inverse_relations(
     """Relation pairs where one's pairs match the other's reversed pairs (PyKEEN's inverses)."""
     pairs = _pairs_by_relation(triples)
     reversed_pairs = {r: {(t, h) for h, t in ps} for r, ps in pairs.items()}
-    found = []
-    for r1, r2 in itertools.combinations(pairs, 2):
-        score = jaccard(pairs[r1], reversed_pairs[r2])
-        if score > minimum_frequency:
-            found.append((r1, r2, round(score, 4)))
-    return tuple(found)
+    return _similar_relations(pairs, reversed_pairs, minimum_frequency)
 
 
 def check_leakage(split: Split, minimum_frequency: float = MINIMUM_FREQUENCY) -> LeakageReport:

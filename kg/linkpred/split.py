@@ -78,7 +78,7 @@ def _cover_entities(
         changed = False
         still: list[list[LinkTriple]] = []
         for group in kept:
-            if all(n in seen for t in group for n in (t.head, t.tail)):
+            if _known(group, seen):
                 still.append(group)
             else:
                 train.append(group)
