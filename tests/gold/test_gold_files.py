@@ -37,7 +37,14 @@ def bundled() -> dict[str, object]:
     return {p.id: p for p in read_sources([DATA_DIR]).papers}
 
 
-SIZES = {"dev.jsonl": (50, 10), "dev2a.jsonl": (25, 5), "dev2b.jsonl": (25, 5), "heldout.jsonl": (50, 10)}
+SIZES = {
+    "dev.jsonl": (50, 10),
+    "dev2a.jsonl": (25, 5),
+    "dev2b.jsonl": (25, 5),
+    "dev3a.jsonl": (25, 5),
+    "dev3b.jsonl": (25, 5),
+    "heldout.jsonl": (50, 10),
+}
 
 
 @pytest.mark.parametrize("name", sorted(SIZES))
