@@ -7,6 +7,8 @@ The last component (:mod:`kg.extract.entities`) picks one span per stretch of te
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from kg.extract.rules import ExtractionRules
@@ -33,11 +35,26 @@ def candidates(doc: Doc) -> list[Span]:
     return list(doc.spans[CANDIDATES]) if CANDIDATES in doc.spans else []
 
 
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_UNIT = re.compile(r"^[A-Za-z]{2,6}$")
+
+
+def _unit_after_number(span: Span) -> bool:
+    """A short letters-only name right after a number is what the number measures."""
+    return (
+        len(span) == 1
+        and span.start > 0
+        and bool(_NUMBER.match(span.doc[span.start - 1].text))
+        and bool(_UNIT.match(span.text))
+    )
+
+
 def context_type(span: Span, rules: ExtractionRules) -> EntityType | None:
     """The type a neighbouring context word gives ``span`` ("SVHN dataset" -> Dataset), if any.
 
     Looks at the two tokens after the span (skipping one hyphen, number or unit such as
-    "80GB"; also read together as one cue, "test set") and the one token before it.
+    "80GB"; also read together as one cue, "test set") and the one or two tokens before it
+    ("benchmark X", "trained on X").
     """
     doc = span.doc
     after = [c for c in rules.context if c.side == "after"]
@@ -57,9 +74,12 @@ def context_type(span: Span, rules: ExtractionRules) -> EntityType | None:
                 return cue.type
         if position == 0 and not (word in {"-", "/"} or any(ch.isdigit() for ch in word)):
             break
+    if _unit_after_number(span):
+        return EntityType.METRIC  # "reaches 81.2 mAPH"
     if span.start > 0 and not span[0].is_sent_start:
         previous = doc[span.start - 1].lower_
+        two = " ".join(t.lower_ for t in doc[max(0, span.start - 2) : span.start])
         for cue in before:
-            if previous == cue.word:
-                return cue.type
+            if previous == cue.word or (" " in cue.word and two == cue.word):
+                return cue.type  # "benchmark X", "trained on X"
     return None

@@ -175,3 +175,17 @@ def test_a_listed_dataset_with_a_variant_letter_stays_a_dataset(extract):
         extract("A study", "It reduces ImageNet-P mean flip rate from 27.8 to 12.2 and helps on ImageNet-C.")
     )
     assert {("ImageNet-P", "Dataset"), ("ImageNet-C", "Dataset")} <= found
+
+
+def test_an_unknown_name_a_model_is_trained_or_evaluated_on_is_a_dataset(extract):
+    found = names(
+        extract("A study", "HelixWeave is trained on SAbDab and evaluated on KorvBank with 8 A100 GPUs.")
+    )
+    assert ("SAbDab", "Dataset") in found and ("KorvBank", "Dataset") in found
+    assert ("HelixWeave", "Model") in found
+
+
+def test_a_short_name_right_after_a_number_is_its_metric(extract):
+    found = names(extract("A study", "On the Waymo Open Dataset, OctaVox reaches 81.2 mAPH and 3.9 LET-AP."))
+    assert ("mAPH", "Metric") in found
+    assert ("OctaVox", "Model") in found
