@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from kg import __version__
 from kg.errors import MlkgError
 
-COMMANDS = ("ingest", "build", "validate", "eval", "query", "serve", "viz", "linkpred")
+COMMANDS = ("ingest", "build", "validate", "eval", "train", "query", "serve", "viz", "linkpred")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,6 +22,7 @@ from kg.evaluation.scoring import (
     score_results,
 )
 from kg.extract import extract_papers
+from kg.extract.relation_model import RelationModel
 from kg.records import EntityType, Paper
 
 
@@ -80,9 +81,10 @@ def score_paper(gold: GoldRecord, prediction: Prediction) -> PaperScore:
     return score
 
 
-def evaluate(records: list[GoldRecord]) -> EvalReport:
+def evaluate(records: list[GoldRecord], relation_model: RelationModel | None | str = "shipped") -> EvalReport:
+    """``relation_model`` as in :func:`kg.extract.extract_papers` (``None``: rules alone)."""
     papers = [Paper(id=r.id, title=r.title, abstract=r.abstract, sources=()) for r in records]
-    predictions = {e.paper_id: predict(e) for e in extract_papers(papers)}
+    predictions = {e.paper_id: predict(e) for e in extract_papers(papers, relation_model=relation_model)}
     scored = [(record, score_paper(record, predictions[record.id])) for record in records]
     written = [s for r, s in scored if r.source == "written"]
     misses = tuple(m for _, s in scored for m in s.misses)

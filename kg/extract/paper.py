@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span
 from kg.extract.abbreviations import ABBREVIATIONS
 from kg.extract.definitions import STOP_SCAN
 from kg.extract.entities import CONFIDENCE, PROPOSED
+from kg.extract.relation_model import RelationCandidate, RelationModel, classify, relation_candidates
+from kg.extract.relation_patterns import fold
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
 from kg.extract.rules import default_rules
@@ -194,18 +196,53 @@ def _short_forms_of(proposed: list[Mention], docs: dict[str, Doc], mentions: lis
     return list(found.values())
 
 
-def extract_paper(paper_id: str, title: Doc, abstract: Doc) -> PaperExtraction:
+def _prepared(title: Doc, abstract: Doc):
+    """The mentions per field, the proposals, and the paper's own entities (with short forms)."""
     docs = {"title": title, "abstract": abstract}
     propagate_names([title, abstract])
     spans = {field: mentions_of(doc, field) for field, doc in docs.items()}
     proposals = _proposals(docs, spans)
+    paper_mentions = [m for pairs in spans.values() for _, m in pairs]
     proposed = [r.tail for r in proposals]
+    proposed = proposed + _short_forms_of(proposed, docs, paper_mentions)
+    return docs, spans, proposals, proposed, paper_mentions
+
+
+def _field_relations(doc, spans, proposed, paper_mentions) -> tuple[list[Relation], list[RelationCandidate]]:
+    rule_relations = find_relations(doc, spans, proposed, paper_mentions)
+    candidates = relation_candidates(doc, spans, rule_relations, {fold(m.text) for m in proposed})
+    return rule_relations, candidates
+
+
+def _decided(
+    rule_relations: list[Relation], candidates: list[RelationCandidate], model: RelationModel | None
+) -> list[Relation]:
+    """The trigger rules' relations, and the pairs the model adds to them (``None``: rules only).
+    The rules are kept because on unseen papers they are the more precise signal; the model
+    finds pairs no trigger words cover."""
+    if model is None:
+        return rule_relations
+    return rule_relations + classify(candidates, model)
+
+
+def paper_candidates(title: Doc, abstract: Doc) -> list[RelationCandidate]:
+    """The relation candidates of one paper, as the model sees them (for training)."""
+    docs, spans, _, proposed, paper_mentions = _prepared(title, abstract)
+    found = []
+    for field, doc in docs.items():
+        found += _field_relations(doc, spans[field], proposed, paper_mentions)[1]
+    return found
+
+
+def extract_paper(
+    paper_id: str, title: Doc, abstract: Doc, model: RelationModel | None = None
+) -> PaperExtraction:
+    """``model`` decides the relations it was trained for (``None``: the trigger rules do)."""
+    docs, spans, proposals, proposed, paper_mentions = _prepared(title, abstract)
     relations = list(proposals)
     results = []
-    paper_mentions = [m for pairs in spans.values() for _, m in pairs]
-    proposed = proposed + _short_forms_of(proposed, docs, paper_mentions)
     for field, doc in docs.items():
-        relations.extend(find_relations(doc, spans[field], proposed, paper_mentions))
+        relations.extend(_decided(*_field_relations(doc, spans[field], proposed, paper_mentions), model))
         results.extend(find_results(doc, spans[field], proposed, field))
     pairs = {Abbreviation(*found) for doc in docs.values() for found in doc.user_data.get(ABBREVIATIONS, [])}
     abbreviations = sorted(pairs, key=lambda a: (a.short_form, a.long_form, a.sentence))

@@ -31,7 +31,8 @@ from kg.extract import entities as _entities  # noqa: F401
 from kg.extract import lexicon_matcher as _lexicon_matcher  # noqa: F401
 from kg.extract import sentences as _sentences  # noqa: F401
 from kg.extract import shapes as _shapes  # noqa: F401
-from kg.extract.paper import extract_paper
+from kg.extract.paper import extract_paper, paper_candidates
+from kg.extract.relation_model import RelationCandidate, RelationModel, default_model
 from kg.records import Paper, PaperExtraction
 
 COMPONENTS = (
@@ -86,12 +87,33 @@ def _texts(papers: Iterable[Paper]) -> Iterator[tuple[str, tuple[str, str]]]:
         yield clean_text(paper.abstract), (paper.id, "abstract")
 
 
-def extract_papers(papers: Iterable[Paper], nlp: Language | None = None) -> Iterator[PaperExtraction]:
-    """Mentions, relations, results and abbreviations of each paper, in input order (streams)."""
+def extract_papers(
+    papers: Iterable[Paper],
+    nlp: Language | None = None,
+    relation_model: RelationModel | None | str = "shipped",
+) -> Iterator[PaperExtraction]:
+    """Mentions, relations, results and abbreviations of each paper, in input order (streams).
+
+    ``relation_model``: the shipped trained model by default, another :class:`RelationModel`,
+    or ``None`` for the trigger rules alone."""
+    nlp = nlp or default_pipeline()
+    model = default_model() if relation_model == "shipped" else relation_model
+    title_doc = nlp.make_doc("")
+    for doc, (paper_id, field) in nlp.pipe(_texts(papers), as_tuples=True, batch_size=32):
+        if field == "title":
+            title_doc = doc
+            continue
+        yield extract_paper(paper_id, title_doc, doc, model)
+
+
+def extract_candidates(
+    papers: Iterable[Paper], nlp: Language | None = None
+) -> Iterator[tuple[str, list[RelationCandidate]]]:
+    """Each paper's relation candidates, as the relation model sees them (for training it)."""
     nlp = nlp or default_pipeline()
     title_doc = nlp.make_doc("")
     for doc, (paper_id, field) in nlp.pipe(_texts(papers), as_tuples=True, batch_size=32):
         if field == "title":
             title_doc = doc
             continue
-        yield extract_paper(paper_id, title_doc, doc)
+        yield paper_id, paper_candidates(title_doc, doc)

@@ -1,0 +1,183 @@
+"""Train the relation model (:mod:`kg.extract.relation_model`) on gold annotations.
+
+Each candidate pair the extractor proposes is labelled by the gold file: positive when the
+gold lists (head, relation, tail) for the paper, negative otherwise; pairs touching an
+optional gold entity teach nothing and are left out. One L2-regularised logistic
+regression per relation is fitted by full-batch gradient descent (numpy, fixed order, so
+the same gold gives a byte-identical model). Each relation's decision threshold is the
+one with the best F1 over out-of-fold probabilities (papers split in ``folds`` groups), so
+the threshold is chosen on papers the weights did not see. The trigger rules' relations are
+always kept and the model only adds to them, so the threshold is the one that makes the
+best F1 together with the rules.
+
+Example:
+    >>> best_threshold([(0.9, True), (0.6, False), (0.4, True), (0.1, False)], missing=0)
+    0.4
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from kg.evaluation.gold import PAPER, GoldRecord
+from kg.evaluation.scoring import _gold_index, _relation_key
+from kg.extract.pipeline import extract_candidates
+from kg.extract.relation_model import CLASSIFIED, RelationCandidate, RelationModel
+from kg.records import Paper, RelationType
+
+MIN_COUNT = 2
+L2 = 0.02
+STEPS = 400
+RATE = 0.5
+
+
+@dataclass(frozen=True)
+class Example:
+    paper_id: str
+    key: tuple[str, str, str]  # (gold head, relation, gold tail) the pair stands for
+    candidate: RelationCandidate
+    positive: bool
+
+
+@dataclass(frozen=True)
+class TrainingReport:
+    papers: int
+    examples: dict[str, tuple[int, int]]  # relation -> (positives, negatives)
+    missing: dict[str, int]  # gold relations no candidate stands for
+    model: RelationModel
+
+
+def label(records: list[GoldRecord], candidates: dict[str, list[RelationCandidate]]) -> list[Example]:
+    examples = []
+    for record in records:
+        index = _gold_index(record)
+        gold = {}
+        for rel in record.relations:
+            head, head_optional = _relation_key(rel.head, index)
+            tail, tail_optional = _relation_key(rel.tail, index)
+            gold[(head, rel.rel.value, tail)] = head_optional or tail_optional
+        for candidate in candidates.get(record.id, []):
+            head, head_optional = _relation_key(candidate.head.text, index)
+            tail, tail_optional = _relation_key(candidate.tail.text, index)
+            key = (head, candidate.predicate.value, tail)
+            if head_optional or tail_optional or gold.get(key, False):
+                continue
+            examples.append(Example(record.id, key, candidate, key in gold))
+    return examples
+
+
+def missing_counts(records: list[GoldRecord], examples: list[Example]) -> dict[str, int]:
+    """Gold relations of the classified kinds that no candidate stands for (the model cannot
+    find them; they count against recall when choosing thresholds)."""
+    covered = {(e.paper_id, e.key) for e in examples if e.positive}
+    counts: dict[str, int] = {}
+    for record in records:
+        index = _gold_index(record)
+        for rel in record.relations:
+            if rel.rel not in CLASSIFIED or rel.head == PAPER:
+                continue
+            head, head_optional = _relation_key(rel.head, index)
+            tail, tail_optional = _relation_key(rel.tail, index)
+            key = (head, rel.rel.value, tail)
+            if not (head_optional or tail_optional) and (record.id, key) not in covered:
+                counts[rel.rel.value] = counts.get(rel.rel.value, 0) + 1
+    return counts
+
+
+def _fit(examples: list[Example], vocabulary: list[str]) -> tuple[float, dict[str, float]]:
+    """Weights of one relation's logistic regression."""
+    position = {f: i for i, f in enumerate(vocabulary)}
+    rows = [[position[f] for f in e.candidate.features if f in position] for e in examples]
+    lengths = np.array([len(r) for r in rows], dtype=np.int64)
+    columns = np.array([i for r in rows for i in r], dtype=np.int64)
+    owner = np.repeat(np.arange(len(rows)), lengths)
+    y = np.array([1.0 if e.positive else 0.0 for e in examples])
+    w = np.zeros(len(vocabulary))
+    bias = 0.0
+    n = max(1, len(examples))
+    for _ in range(STEPS):
+        z = np.bincount(owner, weights=w[columns], minlength=len(rows)) + bias
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        error = p - y
+        grad = np.bincount(columns, weights=error[owner], minlength=len(vocabulary)) / n + L2 * w
+        w -= RATE * grad
+        bias -= RATE * float(error.mean())
+    return bias, {f: float(w[i]) for f, i in position.items()}
+
+
+def _vocabulary(examples: list[Example]) -> list[str]:
+    counts: dict[str, int] = {}
+    for e in examples:
+        for f in e.candidate.features:
+            counts[f] = counts.get(f, 0) + 1
+    return sorted(f for f, c in counts.items() if c >= MIN_COUNT)
+
+
+def fit(examples: list[Example]) -> RelationModel:
+    """Weights for every classified relation (thresholds 0.5; see :func:`train`)."""
+    weights: dict[tuple[RelationType, str], float] = {}
+    bias: dict[RelationType, float] = {}
+    for predicate in CLASSIFIED:
+        mine = [e for e in examples if e.candidate.predicate is predicate]
+        b, table = _fit(mine, _vocabulary(mine))
+        bias[predicate] = b
+        weights.update({(predicate, f): v for f, v in table.items()})
+    return RelationModel(weights, bias, {p: 0.5 for p in CLASSIFIED})
+
+
+def best_threshold(scored: Iterable[tuple[float, bool]], missing: int) -> float:
+    """The probability cut with the best F1 over name-level pairs (ties: the higher cut)."""
+    ranked = sorted(scored, key=lambda s: -s[0])
+    positives = sum(1 for _, y in ranked if y) + missing
+    best, best_f1, tp = 0.5, -1.0, 0
+    for i, (p, y) in enumerate(ranked):
+        tp += y
+        if i + 1 < len(ranked) and ranked[i + 1][0] == p:
+            continue
+        f1 = 2 * tp / (i + 1 + positives) if positives else 0.0
+        if f1 > best_f1:
+            best, best_f1 = round(p, 2), f1
+    return best
+
+
+def _name_level(examples: list[Example], model: RelationModel) -> dict[tuple[str, tuple], tuple[float, bool]]:
+    """One score per (paper, name pair): the best of its candidates, 1 when a rule found it."""
+    scored: dict[tuple[str, tuple], tuple[float, bool]] = {}
+    for e in examples:
+        # a pair a trigger rule found is kept whatever the model says (see kg.extract.paper)
+        p = 1.0 if "rule" in e.candidate.features else model.probability(e.candidate)
+        key = (e.paper_id, e.key)
+        if key not in scored or p > scored[key][0]:
+            scored[key] = (p, e.positive)
+    return scored
+
+
+def train(records: list[GoldRecord], folds: int = 5) -> TrainingReport:
+    records = sorted(records, key=lambda r: r.id)  # the same gold in any file order, the same model
+    papers = [Paper(id=r.id, title=r.title, abstract=r.abstract, sources=()) for r in records]
+    candidates = dict(extract_candidates(papers))
+    examples = label(records, candidates)
+    missing = missing_counts(records, examples)
+    order = sorted({r.id for r in records})
+    fold_of = {paper_id: i % folds for i, paper_id in enumerate(order)}
+    out_of_fold: dict[tuple[str, tuple], tuple[float, bool]] = {}
+    for k in range(folds):
+        model = fit([e for e in examples if fold_of[e.paper_id] != k])
+        out_of_fold.update(_name_level([e for e in examples if fold_of[e.paper_id] == k], model))
+    final = fit(examples)
+    thresholds = {}
+    for predicate in CLASSIFIED:
+        scored = [v for (_, key), v in out_of_fold.items() if key[1] == predicate.value]
+        thresholds[predicate] = best_threshold(scored, missing.get(predicate.value, 0))
+    counts = {
+        p.value: (
+            sum(e.positive for e in examples if e.candidate.predicate is p),
+            sum(not e.positive for e in examples if e.candidate.predicate is p),
+        )
+        for p in CLASSIFIED
+    }
+    model = RelationModel(final.weights, final.bias, thresholds)
+    return TrainingReport(len(records), dict(sorted(counts.items())), dict(sorted(missing.items())), model)

@@ -1,0 +1,77 @@
+"""Training the relation model: labels from gold, thresholds chosen out of fold, and a
+shipped model that `kg train` remakes byte for byte from the gold files it names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kg.cli import main
+from kg.evaluation import read_gold_files
+from kg.evaluation.gold import read_gold
+from kg.evaluation.train_relations import best_threshold, label
+from kg.extract.paper import paper_candidates
+from kg.extract.relation_model import MODEL_PATH
+
+GOLD = Path(__file__).resolve().parents[1] / "gold"
+
+
+def test_labels_follow_the_gold_and_skip_optional_ends(nlp, tmp_path):
+    line = (
+        '{"id": "w1", "title": "FooNet",'
+        ' "abstract": "FooNet, trained on BarSet-10K, beats CNNs on the QuxBench benchmark.",'
+        ' "source": "written", "entities": ['
+        '{"name": "FooNet", "type": "Model", "optional": false, "alt_types": [], "aliases": []},'
+        '{"name": "BarSet-10K", "type": "Dataset", "optional": false, "alt_types": [], "aliases": []},'
+        '{"name": "QuxBench", "type": "Dataset", "optional": false, "alt_types": [], "aliases": []},'
+        '{"name": "CNNs", "type": "Model", "optional": true, "alt_types": [], "aliases": []}],'
+        ' "relations": [{"head": "FooNet", "rel": "trainedOn", "tail": "BarSet-10K"},'
+        ' {"head": "FooNet", "rel": "evaluatedOn", "tail": "QuxBench"}], "results": []}'
+    )
+    path = tmp_path / "gold.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    record = read_gold(path)[0]
+    candidates = paper_candidates(nlp(record.title), nlp(record.abstract))
+    examples = {(e.key, e.positive) for e in label([record], {"w1": candidates})}
+    assert (("FooNet", "trainedOn", "BarSet-10K"), True) in examples
+    assert (("FooNet", "evaluatedOn", "QuxBench"), True) in examples
+    assert (("FooNet", "evaluatedOn", "BarSet-10K"), False) in examples
+    assert not [key for key, _ in examples if "CNNs" in key]  # optional: neither right nor wrong
+
+
+def test_best_threshold_counts_gold_pairs_no_candidate_stands_for():
+    scored = [(0.9, True), (0.8, False), (0.3, True), (0.2, False)]
+    assert best_threshold(scored, missing=0) == 0.3  # F1 0.8 at 0.3 beats 0.67 at 0.9
+    assert best_threshold([(0.9, True), (0.5, False), (0.4, False), (0.3, False), (0.2, True)], 0) == 0.9
+
+
+def _named_gold_files() -> list[Path]:
+    header = MODEL_PATH.read_text(encoding="utf-8").splitlines()[1]
+    match = re.search(r"gold papers \(([^)]*)\)", header)
+    assert match, header
+    return [GOLD / name for name in match.group(1).split()]
+
+
+def test_shipped_model_is_trained_on_development_gold_only():
+    names = {p.name for p in _named_gold_files()}
+    assert names and "heldout.jsonl" not in names
+    assert all((GOLD / n).exists() for n in names)
+
+
+def test_kg_train_remakes_the_shipped_model_byte_for_byte(tmp_path, capsys):
+    out = tmp_path / "model.tsv"
+    args = ["train", "--out", str(out)]
+    for path in _named_gold_files():
+        args += ["--gold", str(path)]
+    assert main(args) == 0
+    assert "threshold" in capsys.readouterr().out
+    assert out.read_bytes() == MODEL_PATH.read_bytes()
+
+
+def test_training_ignores_gold_file_order(tmp_path):
+    files = [GOLD / "dev2a.jsonl", GOLD / "dev2b.jsonl"]
+    a, b = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    assert main(["train", "--out", str(a), "--gold", str(files[0]), "--gold", str(files[1])]) == 0
+    assert main(["train", "--out", str(b), "--gold", str(files[1]), "--gold", str(files[0])]) == 0
+    assert a.read_bytes() == b.read_bytes()
+    assert len(read_gold_files(files)) == 50
