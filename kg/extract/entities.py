@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import candidates, context_type
 from kg.extract.lexicon import Lexicon, default_lexicon
+from kg.extract.listed_names import add_listed_datasets
 from kg.extract.name_parts import with_glued_parts
 from kg.extract.rules import ExtractionRules, default_rules
 from kg.extract.sentences import sentence_at
@@ -105,7 +106,8 @@ class EntityChooser:
             taken |= tokens
             ents.append(span)
             confidence_by_offsets[(span.start_char, span.end_char)] = round(confidence, 2)
-        ents = self._extend_hardware(doc, _type_from_neighbours(doc, sorted(ents, key=lambda s: s.start)))
+        ents = _type_from_neighbours(doc, sorted(ents, key=lambda s: s.start))
+        ents = self._extend_hardware(doc, add_listed_datasets(doc, ents))
         ents = self._extend_modifiers(doc, with_glued_parts(doc, ents))
         ents = self._extend_metric_qualifiers(doc, ents)
         doc.set_ents(ents, default="outside")

@@ -1,0 +1,42 @@
+"""Plain capitalised words listed with datasets are datasets (kg/extract/listed_names.py)."""
+
+import pytest
+
+from tests.extract.conftest import names
+
+
+@pytest.mark.parametrize(
+    ("abstract", "datasets"),
+    [
+        (
+            "We evaluate it on the public ETTh1, Weather and Traffic benchmarks.",
+            {"ETTh1", "Weather", "Traffic"},
+        ),
+        (
+            "We also report results on the public Instacart and Dunnhumby datasets.",
+            {"Instacart", "Dunnhumby"},
+        ),
+        (
+            "We evaluate PollenFL on FEMNIST and Shakespeare from the LEAF benchmark.",
+            {"FEMNIST", "Shakespeare"},
+        ),
+        (
+            "It uses endoscopic datasets (REAL-Colon, Misawa, and SUN) for sizing.",
+            {"REAL-Colon", "Misawa", "SUN"},
+        ),
+    ],
+)
+def test_items_of_a_dataset_list_are_datasets(extract, abstract, datasets):
+    found = names(extract("A study", abstract))
+    assert {(name, "Dataset") for name in datasets} <= found
+
+
+def test_words_after_a_dataset_that_do_not_close_a_list_stay_plain(extract):
+    found = {
+        text
+        for text, _ in names(
+            extract("A study", "We train on COCO and Results improve. On ImageNet and Our data.")
+        )
+    }
+    assert found == {"COCO", "ImageNet"}
+    assert not names(extract("A study", "Public datasets show gains."))
