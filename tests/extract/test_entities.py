@@ -189,3 +189,15 @@ def test_a_short_name_right_after_a_number_is_its_metric(extract):
     found = names(extract("A study", "On the Waymo Open Dataset, OctaVox reaches 81.2 mAPH and 3.9 LET-AP."))
     assert ("mAPH", "Metric") in found
     assert ("OctaVox", "Model") in found
+
+
+def test_a_phone_word_belongs_to_the_device_name(extract):
+    found = names(extract("A study", "The Mini model runs at 30 FPS on a Snapdragon 8 Gen 2 phone."))
+    assert ("Snapdragon 8 Gen 2 phone", "Hardware") in found
+
+
+def test_software_and_the_attention_idiom_are_no_entities(extract):
+    text = "Vision transformers have gained significant attention. We implement it in PyTorch and TensorRT."
+    found = {name for name, _ in names(extract("Gradient Noise Improves Learning", text))}
+    assert not {"PyTorch", "TensorRT", "gained significant attention", "significant attention"} & found
+    assert "Gradient Noise Improves Learning" not in found
