@@ -142,7 +142,9 @@ class EntityChooser:
                 continue
             start, end = ent.start, ent.end
             if ent.label_ == EntityType.HARDWARE.value:
-                while end - ent.end < 2 and absorbable(end, self.rules.hardware_heads):
+                while end - ent.end < 2 and _device_version(doc, end, owner):
+                    end += 1  # "Galaxy S23", "RealSense D435", "Apple M2 Max", "Crazyflie 2.1"
+                while end - ent.end < 4 and absorbable(end, self.rules.hardware_heads):
                     if end in owner:
                         absorbed.add(id(owner[end]))
                     end += 1
@@ -193,6 +195,18 @@ class EntityChooser:
         return out
 
 
+def _device_version(doc: Doc, i: int, owner: dict[int, Span]) -> bool:
+    """A model number or edition after a device name, not a count or size with its unit
+    ("V100 32 GB")."""
+    if i >= len(doc) or i in owner or not _DEVICE_VERSION.match(doc[i].text):
+        return False
+    following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return not (doc[i].text[0].isdigit() and following in _UNITS)
+
+
+_UNITS = {"gb", "gib", "mb", "tb", "g", "w", "hz", "ms", "s", "fps", "x", "%", "tops", "tflops", "k", "m"}
+
+
 def _after_number(span: Span) -> bool:
     """A number within the three tokens before the span ("8.9% parameters", "27% fewer parameters")."""
     before = span.doc[max(sentence_at(span.doc, span.start).start, span.start - 3) : span.start]
@@ -201,6 +215,10 @@ def _after_number(span: Span) -> bool:
 
 _MODIFIER = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)\s$")
 LIST_JOINERS = {",", "and", "or", ", and", ", or"}
+# a model number or edition written after a device name (not a memory size such as "80GB")
+_DEVICE_VERSION = re.compile(
+    r"^(?:\d{1,4}(?:\.\d)?|[A-Z]{1,2}\d{1,4}[a-z]?|Max|Pro|Ultra|Plus|Mini|Gold|Silver|Platinum)$"
+)
 
 
 def _type_from_neighbours(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -201,3 +201,14 @@ def test_software_and_the_attention_idiom_are_no_entities(extract):
     found = {name for name, _ in names(extract("Gradient Noise Improves Learning", text))}
     assert not {"PyTorch", "TensorRT", "gained significant attention", "significant attention"} & found
     assert "Gradient Noise Improves Learning" not in found
+
+
+def test_a_device_keeps_its_model_number_and_edition_but_not_a_memory_size(extract):
+    text = (
+        "Latency is 40 ms on an Apple M2 Max laptop, 9 ms on an Intel RealSense D435 camera pipeline, "
+        "and we use a Samsung Galaxy S23, a TurtleBot 4 and one V100 32 GB card."
+    )
+    found = {name for name, kind in names(extract("A study", text)) if kind == "Hardware"}
+    devices = {"Apple M2 Max laptop", "Intel RealSense D435 camera", "Samsung Galaxy S23", "TurtleBot 4"}
+    assert devices <= found
+    assert "V100" in found and not any(name.startswith("V100 32") for name in found)
