@@ -143,7 +143,13 @@ def introduced_objects(doc: Doc) -> set[tuple[int, int]]:
         described = ent.text.islower() and ent.end < len(doc) and doc[ent.end].lower_ in rules.head_nouns
         if ent.label_ in INTRODUCED_TYPES and NEW_WORDS & set(before) and not described:
             found.add((ent.start_char, ent.end_char))  # "on the new PolyMol-40K benchmark"
+        after = [t.lower_ for t in doc[ent.end : min(len(doc), ent.end + 4)]]
+        if ent.label_ in INTRODUCED_TYPES and after[:1] == [","] and NEW_APPOSITION & set(after[1:]):
+            found.add((ent.start_char, ent.end_char))  # "OrbitStack-2M, a new archive of ..."
     return found
+
+
+NEW_APPOSITION = {"new", "novel", "in-house"}
 
 
 NEW_WORDS = {"new", "novel"}

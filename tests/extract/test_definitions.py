@@ -115,3 +115,14 @@ def test_a_capitalised_preposition_opening_the_sentence_is_not_part_of_the_name(
         )
     )
     assert ("PhoneDR", "Dataset") in found and "On PhoneDR" not in {text for text, _ in found}
+
+
+def test_data_a_paper_assembles_or_calls_new_is_its_own(extract):
+    extraction = extract(
+        "BasketWeave: next-basket recommendation",
+        "To train BasketWeave we assemble CartLog-9M, a dataset of 9 million baskets. "
+        "It is pre-trained on OrbitStack-2M, a new archive of satellite series, and tested on ImageNet.",
+    )
+    proposed = {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
+    assert {"CartLog-9M", "OrbitStack-2M"} <= proposed
+    assert "ImageNet" not in proposed
