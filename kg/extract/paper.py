@@ -256,10 +256,32 @@ def extract_paper(
     return PaperExtraction(
         paper_id=paper_id,
         mentions=tuple(mentions),
-        relations=tuple(_unique(relations)),
+        relations=tuple(_unique(_between_two_things(relations, abbreviations))),
         results=tuple(results),
         abbreviations=tuple(abbreviations),
     )
+
+
+def _between_two_things(relations: list[Relation], abbreviations: list[Abbreviation]) -> list[Relation]:
+    """Drop a relation between a name and its own short or long form ("DVPT usesMethod Dynamic
+    Visual Prompt Tuning": both ends name one thing), and ``usesMethod`` between a variant and
+    its family ("Korvath-Lite usesMethod Korvath"; "SigLIP 2 outperforms SigLIP" stays)."""
+    same = {frozenset((fold(a.short_form), fold(a.long_form))) for a in abbreviations}
+    families = {
+        (fold(r.head.text), fold(r.tail.text))
+        for r in relations
+        if r.predicate is RelationType.VARIANT_OF and r.head is not None
+    }
+    kept = []
+    for r in relations:
+        if r.head is not None:
+            pair = (fold(r.head.text), fold(r.tail.text))
+            if frozenset(pair) in same:
+                continue
+            if r.predicate is RelationType.USES_METHOD and (pair in families or pair[::-1] in families):
+                continue
+        kept.append(r)
+    return kept
 
 
 def _unique(relations: list[Relation]) -> list[Relation]:

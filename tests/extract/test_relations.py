@@ -311,3 +311,15 @@ def test_a_backbone_after_on_is_not_outperformed(extract):
     )
     assert ("MetaCLIP", "outperforms", "CLIP") in triples
     assert ("MetaCLIP", "outperforms", "ViT-B") not in triples
+
+
+def test_no_relation_between_a_name_and_its_own_short_form(extract):
+    extraction = extract(
+        "DVPT: efficient tuning",
+        "We propose Dynamic Visual Prompt Tuning (DVPT), which uses prompt tuning. "
+        "DVPT, using Dynamic Visual Prompt Tuning, beats LoRA on CIFAR-100.",
+    )
+    pairs = {(r.head.text, r.tail.text) for r in extraction.relations if r.head is not None}
+    assert ("DVPT", "Dynamic Visual Prompt Tuning") not in pairs
+    assert ("Dynamic Visual Prompt Tuning", "DVPT") not in pairs
+    assert any(r.predicate.value == "outperforms" for r in extraction.relations)
