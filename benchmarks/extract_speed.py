@@ -4,6 +4,7 @@ Run by hand (numbers go in the README, nothing is asserted):
 
     python benchmarks/extract_speed.py
     python benchmarks/extract_speed.py --copies 10
+    python benchmarks/extract_speed.py --long       # one ever longer abstract: is time linear?
 
 Pipeline loading is timed on its own. The bundled corpus is timed on a fresh pipeline
 (cold: spaCy's tokenizer cache starts empty). Synthetic copies are not byte copies, which
@@ -46,11 +47,38 @@ def timed(papers: list[Paper], nlp) -> tuple[float, int, int]:
     return time.perf_counter() - started, mentions, relations
 
 
+def long_abstracts(seed: int) -> None:
+    """One abstract made of bundled sentences, doubled in length each step: seconds per 10k
+    characters should stay flat if no step of the extraction is quadratic in text length."""
+    rng = random.Random(seed)
+    sentences = [s for p in read_sources([DATA_DIR]).papers for s in _SENTENCE.split(p.abstract)]
+    rng.shuffle(sentences)
+    nlp = load_pipeline()
+    for size in (25_000, 50_000, 100_000, 200_000):
+        text, i = [], 0
+        while sum(len(t) + 1 for t in text) < size:
+            text.append(sentences[i % len(sentences)])
+            i += 1
+        abstract = " ".join(text)
+        paper = Paper(id=f"long-{size}", title="A long abstract", abstract=abstract, sources=())
+        seconds, mentions, relations = timed([paper], nlp)
+        print(
+            f"{len(abstract):>7} characters: {seconds:5.2f} s ({seconds / len(abstract) * 10_000:.3f} s per"
+            f" 10k characters); {mentions} mentions, {relations} relations"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=5, help="synthetic copies of the bundled corpus")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--long", action="store_true", help="time one abstract of 25k to 200k characters instead"
+    )
     args = parser.parse_args()
+    if args.long:
+        long_abstracts(args.seed)
+        return
 
     papers = list(read_sources([DATA_DIR]).papers)
     words = sum(len((p.title + " " + p.abstract).split()) for p in papers)

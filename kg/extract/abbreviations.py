@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import add_candidate, candidates
 from kg.extract.rules import ExtractionRules, default_rules
-from kg.extract.sentences import sentences_of
+from kg.extract.sentences import sentence_at, sentences_of
 from kg.records import EntityType
 
 ABBREVIATIONS = "mlkg_abbreviations"
@@ -192,15 +192,15 @@ class AbbreviationMatcher:
     def __init__(self, rules: ExtractionRules) -> None:
         self.rules = rules
 
-    def pair_type(self, doc: Doc, long_span: Span, short_span: Span) -> EntityType | None:
-        """The long form's own type, else the short form's (a shape guess last), else the head noun's."""
-        long_types, short_types, shape_types = [], [], []
-        for cand in candidates(doc):
-            if not cand.label_:
-                continue
-            if (cand.start, cand.end) == (long_span.start, long_span.end):
-                long_types.append(EntityType(cand.label_))
-            elif (cand.start, cand.end) == (short_span.start, short_span.end):
+    def pair_type(
+        self, by_offsets: dict[tuple[int, int], list[Span]], long_span: Span, short_span: Span
+    ) -> EntityType | None:
+        """The long form's own type, else the short form's (a shape guess last), else the head noun's.
+        ``by_offsets``: the typed candidates by token offsets."""
+        long_types = [EntityType(c.label_) for c in by_offsets.get((long_span.start, long_span.end), [])]
+        short_types, shape_types = [], []
+        if (short_span.start, short_span.end) != (long_span.start, long_span.end):
+            for cand in by_offsets.get((short_span.start, short_span.end), []):
                 (shape_types if cand.kb_id_.startswith("shape:") else short_types).append(
                     EntityType(cand.label_)
                 )
@@ -215,7 +215,7 @@ class AbbreviationMatcher:
     @staticmethod
     def introduced(doc: Doc, long_span: Span) -> bool:
         """The pair is the paper's own: "a novel X (Y)", "we propose X (Y)"."""
-        sent_start = long_span.sent.start
+        sent_start = sentence_at(doc, long_span.start).start  # Span.sent rescans the doc
         before = doc[max(sent_start, long_span.start - 4) : long_span.start]
         if any(t.lower_ in INTRODUCING for t in before):
             return True
@@ -224,6 +224,17 @@ class AbbreviationMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[str, str, str]] = []
+        text = doc.text  # spaCy rebuilds it on every access
+        by_offsets: dict[tuple[int, int], list[Span]] = {}
+        for cand in candidates(doc):
+            if cand.label_:
+                by_offsets.setdefault((cand.start, cand.end), []).append(cand)
+
+        def add(span: Span | None, entity_type: EntityType, rule: str) -> None:
+            candidate = add_candidate(doc, span, entity_type, rule)
+            if candidate is not None:  # later pairs see it, as they would in candidates(doc)
+                by_offsets.setdefault((candidate.start, candidate.end), []).append(candidate)
+
         for sent in sentences_of(doc):
             for long_start, long_end, short_start, short_end in find_pairs(sent.text):
                 base = sent.start_char
@@ -231,19 +242,19 @@ class AbbreviationMatcher:
                 short_span = doc.char_span(base + short_start, base + short_end, alignment_mode="expand")
                 if long_span is None or short_span is None:
                     continue
-                entity_type = self.pair_type(doc, long_span, short_span)
+                entity_type = self.pair_type(by_offsets, long_span, short_span)
                 if entity_type is None:
                     continue
                 long_type = self.rules.head_nouns.get(long_span[-1].lower_)
                 if long_type in (None, entity_type) or _title_case(long_span.text):
                     found.append((short_span.text, long_span.text, sent.text.strip()))
-                    add_candidate(doc, long_span, entity_type, "abbreviation:long")
+                    add(long_span, entity_type, "abbreviation:long")
                     if self.introduced(doc, long_span):
-                        add_candidate(doc, long_span, entity_type, "definition:abbreviation")
+                        add(long_span, entity_type, "definition:abbreviation")
                 pattern = re.compile(rf"(?<![\w-]){re.escape(short_span.text)}(?![\w-])")
-                for match in pattern.finditer(doc.text):
+                for match in pattern.finditer(text):
                     span = doc.char_span(match.start(), match.end())
-                    add_candidate(doc, span, entity_type, "abbreviation:short")
+                    add(span, entity_type, "abbreviation:short")
         doc.user_data[ABBREVIATIONS] = found
         return doc
 

@@ -13,6 +13,7 @@ Signals that agree raise the confidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -111,17 +112,7 @@ class EntityChooser:
         ents = self._extend_modifiers(doc, with_glued_parts(doc, ents))
         ents = self._extend_metric_qualifiers(doc, ents)
         doc.set_ents(ents, default="outside")
-        confidence_by_offsets = {
-            (ent.start_char, ent.end_char): max(
-                (
-                    c
-                    for (s, e), c in confidence_by_offsets.items()
-                    if ent.start_char <= s and e <= ent.end_char
-                ),
-                default=0.5,
-            )
-            for ent in ents
-        }
+        confidence_by_offsets = _inner_confidences(ents, confidence_by_offsets)
         doc.user_data[PROPOSED] = proposed
         doc.user_data[CONFIDENCE] = confidence_by_offsets
         return doc
@@ -165,7 +156,7 @@ class EntityChooser:
         text = doc.text
         for ent in ents:
             if ent.label_ in (EntityType.TASK.value, EntityType.METHOD.value):
-                match = _MODIFIER.search(text, 0, ent.start_char)
+                match = _MODIFIER.search(text, max(0, ent.start_char - 80), ent.start_char)
                 if (
                     match
                     and match.start() >= previous_end
@@ -193,6 +184,22 @@ class EntityChooser:
                 ent = Span(doc, before, ent.end, label=ent.label_, kb_id=ent.kb_id_)
             out.append(ent)
         return out
+
+
+def _inner_confidences(
+    ents: list[Span], chosen: dict[tuple[int, int], float]
+) -> dict[tuple[int, int], float]:
+    """Each final entity's confidence: the best of the chosen spans inside it (0.5 when none).
+    Sorted starts and bisection keep this linear in practice on very long texts."""
+    offsets = sorted(chosen)
+    starts = [s for s, _ in offsets]
+    found = {}
+    for ent in ents:
+        lo = bisect_left(starts, ent.start_char)
+        hi = bisect_right(starts, ent.end_char)
+        inside = [chosen[o] for o in offsets[lo:hi] if o[1] <= ent.end_char]
+        found[(ent.start_char, ent.end_char)] = max(inside, default=0.5)
+    return found
 
 
 def _device_version(doc: Doc, i: int, owner: dict[int, Span]) -> bool:

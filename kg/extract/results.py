@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.paired_lists import pair_listed
 from kg.extract.rules import default_rules
-from kg.extract.sentences import sentences_of
+from kg.extract.sentences import sentence_at, sentences_of
 from kg.records import EntityType, Mention, Result
 
 NUMBER = re.compile(
@@ -185,9 +185,12 @@ def find_results(
     results: list[Result] = []
     text = doc.text  # spaCy rebuilds it on every access
     setting_words = default_rules().setting_words
+    by_sentence: dict[int, list[Mention]] = {}
+    for span, m in mentions:
+        by_sentence.setdefault(sentence_at(doc, span.start).start, []).append(m)
     for sent in sentences_of(doc):
         before = len(results)
-        in_sentence = [m for span, m in mentions if sent.start <= span.start < sent.end]
+        in_sentence = by_sentence.get(sent.start, [])
         taken = [(m.start, m.end) for m in in_sentence]
         clauses = [sent.start_char + c.end() for c in CLAUSE_END.finditer(sent.text)]
         for match in numbers(sent.text):

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -76,9 +78,13 @@ class Sentencizer:
         self.abbreviations = abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
+        """Set in one array: ``Token.is_sent_start = ...`` rescans the whole doc on each call."""
         starts = set(sentence_starts(doc.text, self.abbreviations))
-        for i, token in enumerate(doc):
-            token.is_sent_start = i == 0 or (token.idx in starts and not token.is_space)
+        values = [
+            1 if i == 0 or (token.idx in starts and not token.is_space) else -1 for i, token in enumerate(doc)
+        ]
+        if values:
+            doc.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1))
         return doc
 
 

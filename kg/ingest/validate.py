@@ -23,8 +23,7 @@ from kg.records import Paper, Skip, SourceRef
 logger = logging.getLogger(__name__)
 
 # About 15,000 words, fifty times arXiv's limit of 1,920 characters: such a field is a broken
-# export (a whole file in one cell), not a paper. Extraction time grows faster than
-# linearly with the length of one text, so a higher cap lets one bad record stall a build.
+# export (a whole file in one cell), not a paper, and its "entities" would flood the graph.
 MAX_ABSTRACT_CHARS = 100_000
 MAX_TITLE_CHARS = 2_000
 
