@@ -43,6 +43,8 @@ SIZES = {
     "dev2b.jsonl": (25, 5),
     "dev3a.jsonl": (25, 5),
     "dev3b.jsonl": (25, 5),
+    "dev4a.jsonl": (30, 10),
+    "dev4b.jsonl": (30, 10),
     "heldout.jsonl": (50, 10),
 }
 
