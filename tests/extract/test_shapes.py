@@ -52,3 +52,17 @@ def test_context_word_decides_the_type_of_a_bare_acronym(shapes):
 
 def test_context_word_overrides_the_default_type(shapes):
     assert ("Florb-9B", "Dataset") in shapes("We release the Florb-9B dataset.")
+
+
+def test_size_variants_of_hyphenated_and_spaced_names(extract):
+    from tests.extract.conftest import names
+
+    found = names(
+        extract(
+            "Murmur-CTC: streaming speech",
+            "Murmur-CTC-XS, Murmur-CTC-S and Tessellate-Small run on a V100; Code Llama 7B is larger.",
+        )
+    )
+    for name in ("Murmur-CTC-XS", "Murmur-CTC-S", "Tessellate-Small", "Code Llama 7B"):
+        assert (name, "Model") in found
+    assert not any(text == "CTC" for text, _ in found)
