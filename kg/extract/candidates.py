@@ -49,6 +49,16 @@ def _unit_after_number(span: Span) -> bool:
     )
 
 
+def _scored_on(span: Span) -> bool:
+    """ "... 0.874 on X", "4.2 improvements on X": a number shortly before "on X" is a score
+    measured on X."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "on":
+        return False
+    window = doc[max(0, span.start - 5) : span.start - 1]
+    return any(_NUMBER.match(t.text.rstrip("%")) for t in window)
+
+
 def context_type(span: Span, rules: ExtractionRules) -> EntityType | None:
     """The type a neighbouring context word gives ``span`` ("SVHN dataset" -> Dataset), if any.
 
@@ -76,6 +86,8 @@ def context_type(span: Span, rules: ExtractionRules) -> EntityType | None:
             break
     if _unit_after_number(span):
         return EntityType.METRIC  # "reaches 81.2 mAPH"
+    if _scored_on(span):
+        return EntityType.DATASET  # "an F1 of 0.874 on TwiBot-22"
     if span.start > 0 and not span[0].is_sent_start:
         previous = doc[span.start - 1].lower_
         two = " ".join(t.lower_ for t in doc[max(0, span.start - 2) : span.start])

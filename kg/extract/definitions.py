@@ -359,8 +359,20 @@ class DefinitionMatcher:
                     and name.end == token.i
                     and not any(t.is_lower or t.lower_ in TITLE_STOP for t in name)
                 ):
-                    self._add(doc, name, None, "definition:title")
+                    self._add(doc, name, self._subtitle_type(doc, token.i + 1), "definition:title")
                 return
+
+    def _subtitle_type(self, doc: Doc, start: int) -> EntityType | None:
+        """ "SELECT: A Large-Scale Benchmark of ..." -> Dataset: a subtitle that opens with an
+        article describes the name by its head noun (None when it does not)."""
+        if start >= len(doc) or doc[start].lower_ not in {"a", "an", "the"}:
+            return None
+        phrase = []
+        for t in doc[start + 1 : min(len(doc), start + 8)]:
+            if t.lower_ in {"of", "for", "with", "via", "to", "that", "in", "on", "and"} or t.text in {",", ":", ";", "("}:
+                break
+            phrase.append(t)
+        return self.head_type(list(reversed(phrase)))
 
 
 @Language.factory("mlkg_definitions")

@@ -1,4 +1,5 @@
-"""Plain capitalised words listed with a dataset are datasets too.
+"""Plain capitalised words listed with a dataset are datasets too (and so are names whose
+only type was a shape's guess).
 
 Dataset names are often ordinary words ("Weather", "Traffic", "Shakespeare") or names no
 lexicon knows ("Misawa", "Dunnhumby"), so no shape finds them. Listed with a dataset the
@@ -100,6 +101,7 @@ def add_listed_datasets(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     by_start = {ent.start: ent for ent in ents}
     added: list[Span] = []
+    retyped: dict[int, Span] = {}
 
     def add(start: int, length: int) -> None:
         span = Span(doc, start, start + length, label=DATASET, kb_id=RULE)
@@ -109,16 +111,22 @@ def add_listed_datasets(doc: Doc, ents: list[Span]) -> list[Span]:
     def walk_forward(i: int, closing: str | None) -> None:
         """Items after position ``i`` (right after a dataset or an opening bracket)."""
         first = closing is not None
-        while True:
+        closed = False  # the item after "and"/"or" is the last: "On A and B, C improves"
+        while not closed:
             step = 0 if first else _joiner_at(doc, i)
             if not first and step == 0:
                 return
+            closed = any(t.lower_ in {"and", "or"} for t in doc[i : i + step])
             first = False
             start = i + step
             known = by_start.get(start)
             if known is not None:
-                if known.label_ != DATASET:
+                if known.label_ != DATASET and not _shape_only(known):
                     return
+                if known.label_ != DATASET:  # "On HotpotQA and MuSiQue": a shape's guess gives way
+                    if not (closed or _joiner_at(doc, known.end) or _ends_list(doc, known.end)):
+                        return  # "On HumanEval, QuillCoder-7B reaches": a subject, not an item
+                    retyped[known.start] = Span(doc, known.start, known.end, label=DATASET, kb_id=RULE)
                 i = known.end
                 continue
             length = _item_at(doc, start, taken)
@@ -132,14 +140,28 @@ def add_listed_datasets(doc: Doc, ents: list[Span]) -> list[Span]:
             i = end
 
     for ent in ents:
-        if ent.label_ == DATASET:
+        if ent.label_ == DATASET and not _after_and(doc, ent.start):
             walk_forward(ent.end, None)
     for token in doc:
         if token.text == "(" and token.i > 0 and doc[token.i - 1].lower_ in HEADS:
             walk_forward(token.i + 1, ")")
         if token.lower_ in HEADS and token.i > 0:
             _walk_back(doc, token.i, taken, add)
-    return sorted(ents + added, key=lambda s: s.start)
+    kept = [retyped.get(ent.start, ent) for ent in ents]
+    return sorted(kept + added, key=lambda s: s.start)
+
+
+def _after_and(doc: Doc, i: int) -> bool:
+    """Token ``i`` follows "and"/"or" (", and the"): it closes a list, nothing follows it."""
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in {"the", "a", "an", "on", "in"}:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in {"and", "or"}
+
+
+def _shape_only(ent: Span) -> bool:
+    """Typed by its shape alone (no lexicon, definition or context word): a guess."""
+    return ent.kb_id_.startswith("shape:") and "+" not in ent.kb_id_ and ent.label_ == "Model"
 
 
 def _walk_back(doc: Doc, head: int, taken: set[int], add) -> None:

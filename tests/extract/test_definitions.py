@@ -126,3 +126,12 @@ def test_data_a_paper_assembles_or_calls_new_is_its_own(extract):
     proposed = {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
     assert {"CartLog-9M", "OrbitStack-2M"} <= proposed
     assert "ImageNet" not in proposed
+
+
+def test_a_subtitle_with_an_article_types_the_title_name(extract):
+    from tests.extract.conftest import names
+
+    assert ("SELECT", "Dataset") in names(
+        extract("SELECT: A Large-Scale Benchmark of Curation", "We study it.")
+    )
+    assert ("Hydra", "Method") in names(extract("Hydra: A Simple Framework for Tuning", "We study it."))

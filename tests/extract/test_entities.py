@@ -212,3 +212,14 @@ def test_a_device_keeps_its_model_number_and_edition_but_not_a_memory_size(extra
     devices = {"Apple M2 Max laptop", "Intel RealSense D435 camera", "Samsung Galaxy S23", "TurtleBot 4"}
     assert devices <= found
     assert "V100" in found and not any(name.startswith("V100 32") for name in found)
+
+
+def test_a_score_on_an_unknown_name_makes_it_a_dataset(extract):
+    found = names(extract("A study", "GraphSAGE reaches an F1 score of 0.874 on TwiBot-22, above BotRGCN."))
+    assert ("TwiBot-22", "Dataset") in found and ("BotRGCN", "Model") in found
+
+
+def test_naming_cues_and_relative_words_do_not_start_a_method_name(extract):
+    text = "We call Valence-Guided Sampling our sampler; models whose attention is sparse, a tactile sensor."
+    found = {name for name, _ in names(extract("A study", text))}
+    assert "call Valence-Guided Sampling" not in found and "whose attention" not in found

@@ -40,3 +40,12 @@ def test_words_after_a_dataset_that_do_not_close_a_list_stay_plain(extract):
     }
     assert found == {"COCO", "ImageNet"}
     assert not names(extract("A study", "Public datasets show gains."))
+
+
+def test_a_name_typed_only_by_its_shape_gives_way_in_a_dataset_list(extract):
+    found = names(extract("A study", "On HotpotQA and MuSiQue, Lanternfish-8B improves exact match."))
+    assert ("MuSiQue", "Dataset") in found and ("Lanternfish-8B", "Model") in found
+    found = names(
+        extract("A study", "On HumanEval, QuillCoder-7B reaches 71%. On FUNSD and CORD, DocNet-Base wins.")
+    )
+    assert ("QuillCoder-7B", "Model") in found and ("DocNet-Base", "Model") in found
