@@ -369,10 +369,13 @@ class DefinitionMatcher:
             return None
         phrase = []
         for t in doc[start + 1 : min(len(doc), start + 8)]:
-            if t.lower_ in {"of", "for", "with", "via", "to", "that", "in", "on", "and"} or t.text in {",", ":", ";", "("}:
+            if t.lower_ in SUBTITLE_STOP:
                 break
             phrase.append(t)
         return self.head_type(list(reversed(phrase)))
+
+
+SUBTITLE_STOP = {"of", "for", "with", "via", "to", "that", "in", "on", "and", ",", ":", ";", "("}
 
 
 @Language.factory("mlkg_definitions")
