@@ -10,6 +10,8 @@
 Example:
     >>> [family_prefix(n) for n in ("ViT-B/16", "ResNet50", "YOLOv7-E6", "TinyCLIP", "Korvath-Lite")]
     ['ViT', 'ResNet', 'YOLO', None, 'Korvath']
+    >>> name_prefixes("MedLoom-ICU-Lite"), name_prefixes("DeepStack 7B"), name_prefixes("Real-Time")
+    (['MedLoom-ICU', 'MedLoom'], ['DeepStack'], [])
 """
 
 from __future__ import annotations
@@ -43,6 +45,26 @@ def family_prefix(name: str) -> str | None:
     return family if len(family) >= 2 and family != name else None
 
 
+_SIZE_PART = re.compile(
+    r"^(?:\d[\w.]*|[A-Z]{1,3}\d*|Ti|Tiny|Small|Base|Large|Huge|Mini|Nano|Lite|Pro|Plus|Max|Medium|Mono"
+    r"|XL|XXL|small|base|large|tiny|huge|mini|lite)$"
+)
+
+
+def name_prefixes(name: str) -> list[str]:
+    """The name without its trailing size or version parts, longest first
+    ("MedLoom-ICU-Lite" -> ["MedLoom-ICU"], "DeepStack 7B" -> ["DeepStack"]); only parts
+    that look like sizes, versions or variant letters are stripped."""
+    found = []
+    rest = name
+    while True:
+        cut = max(rest.rfind("-"), rest.rfind(" "))
+        if cut < 2 or not _SIZE_PART.match(rest[cut + 1 :]):
+            return found
+        rest = rest[:cut]
+        found.append(rest)
+
+
 def fold(text: str) -> str:
     return re.sub(r"[\s\-/_]+", "", text.casefold())
 
@@ -58,7 +80,8 @@ def variant_relations(mentions: list[Mention], paper_mentions: list[Mention]) ->
     for mention in mentions:
         if mention.type is not M:
             continue
-        candidates = [family_prefix(mention.text)]
+        candidates = list(name_prefixes(mention.text))  # "Murmur-CTC-XS" -> Murmur-CTC, Murmur
+        candidates.append(family_prefix(mention.text))
         first, _, rest = mention.text.partition(" ")
         if rest and any(ch.isdigit() or ch.isupper() for ch in rest):
             candidates.append(first)  # "CLIP ViT-B/16" -> CLIP, not "CLIP saying no" -> CLIP

@@ -323,3 +323,16 @@ def test_no_relation_between_a_name_and_its_own_short_form(extract):
     assert ("DVPT", "Dynamic Visual Prompt Tuning") not in pairs
     assert ("Dynamic Visual Prompt Tuning", "DVPT") not in pairs
     assert any(r.predicate.value == "outperforms" for r in extraction.relations)
+
+
+def test_a_size_variant_of_a_hyphenated_name_is_a_variant_of_it(extract):
+    def variants(title, abstract):
+        extraction = extract(title, abstract)
+        return {(r.head.text, r.tail.text) for r in extraction.relations if r.predicate.value == "variantOf"}
+
+    assert ("MedLoom-ICU-Lite", "MedLoom-ICU") in variants(
+        "MedLoom-ICU: sepsis", "MedLoom-ICU-Lite runs on a CPU."
+    )
+    assert ("Murmur-CTC-XS", "Murmur-CTC") in variants(
+        "Murmur-CTC: speech", "Murmur-CTC-XS has 9M parameters."
+    )
