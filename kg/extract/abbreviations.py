@@ -53,6 +53,17 @@ def _title_case(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+def _named_after_description(doc: Doc, long_span: Span, sent_start: int) -> bool:
+    """ "we add a randomisation technique, Spiky Noise Augmentation (SNA)": a title-case name
+    right after "a/an <description>," names the new thing the description introduces."""
+    if long_span.start < 3 or doc[long_span.start - 1].text != "," or not _title_case(long_span.text):
+        return False
+    description = list(doc[max(sent_start, long_span.start - 7) : long_span.start - 1])
+    while any(t.text in {",", ";", ":"} for t in description):  # only the clause before the name
+        description = description[1:]
+    return any(t.lower_ in {"a", "an"} for t in description[:4])
+
+
 def _is_short_form(text: str) -> bool:
     words = text.split()
     return (
@@ -220,7 +231,9 @@ class AbbreviationMatcher:
         if any(t.lower_ in INTRODUCING for t in before):
             return True
         words = [t.lower_ for t in doc[sent_start : long_span.start]]
-        return "we" in words and any(w in INTRODUCING for w in words[words.index("we") :])
+        if "we" in words and any(w in INTRODUCING for w in words[words.index("we") :]):
+            return True
+        return _named_after_description(doc, long_span, sent_start)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[str, str, str]] = []

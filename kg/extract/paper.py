@@ -146,10 +146,20 @@ def introduced_objects(doc: Doc) -> set[tuple[int, int]]:
         after = [t.lower_ for t in doc[ent.end : min(len(doc), ent.end + 4)]]
         if ent.label_ in INTRODUCED_TYPES and after[:1] == [","] and NEW_APPOSITION & set(after[1:]):
             found.add((ent.start_char, ent.end_char))  # "OrbitStack-2M, a new archive of ..."
+        if ent.label_ == EntityType.DATASET.value and after[:1] == [","] and _we_made(doc, ent):
+            found.add((ent.start_char, ent.end_char))  # "MurmurCorpus-300, 300 hours ... that we collected"
     return found
 
 
-NEW_APPOSITION = {"new", "novel", "in-house"}
+NEW_APPOSITION = {"new", "novel", "in-house", "newly"}
+MADE = re.compile(
+    r"^,[^,;()]{0,80}?\b(?:that|which) we (?:collect|curate|build|built|gather|record|assemble|create)", re.I
+)
+
+
+def _we_made(doc: Doc, ent: Span) -> bool:
+    """ "X, 300 hours of narration that we collected": data the paper made itself."""
+    return bool(MADE.match(doc.text[ent.end_char : ent.end_char + 120]))
 
 
 NEW_WORDS = {"new", "novel"}

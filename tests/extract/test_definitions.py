@@ -135,3 +135,14 @@ def test_a_subtitle_with_an_article_types_the_title_name(extract):
         extract("SELECT: A Large-Scale Benchmark of Curation", "We study it.")
     )
     assert ("Hydra", "Method") in names(extract("Hydra: A Simple Framework for Tuning", "We study it."))
+
+
+def test_a_name_after_a_description_and_data_we_collected_are_the_papers_own(extract):
+    extraction = extract(
+        "VelvetVox: expressive speech",
+        "To close the gap, we add a randomisation technique, Spiky Noise Augmentation (SNA), to training. "
+        "VelvetVox is trained on LibriTTS plus MurmurCorpus-300, 300 hours of narration that we collected.",
+    )
+    proposed = {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
+    assert {"Spiky Noise Augmentation", "MurmurCorpus-300"} <= proposed
+    assert "LibriTTS" not in proposed
