@@ -216,6 +216,82 @@ def _participle_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> lis
     return relations
 
 
+_TOGETHER = re.compile(
+    r"\b(?:pre-?train|train|fine-?tune|finetune)(?:s|ed)? (?:both|them|all|each|these)(?: \w+)?"
+    r" (?:on|with)\b",
+    re.IGNORECASE,
+)
+_TRAINED_CLAUSE = re.compile(
+    r"(?:^|\band |, )(?:pre-?trained|trained|fine-?tuned|finetuned) (?:on|with)\b", re.IGNORECASE
+)
+
+
+def _trained_together(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Relation]:
+    """ "We apply X to BART-large and PEGASUS and fine-tune both on CNN/DailyMail and XSum": the
+    models named before "train both/them on" are trained on the datasets after it; and
+    "..., and trained on D, X lowers ...": a participle clause ending at a comma trains the
+    first model or method after it."""
+    relations = []
+    for sent in sentences_of(doc):
+        in_sentence = [(s, m) for s, m in mentions if sent.start <= s.start < sent.end]
+        for match in _TOGETHER.finditer(sent.text):
+            at = sent.start_char + match.start()
+            after = sent.start_char + match.end()
+            heads = [m for s, m in in_sentence if m.type is M and s.end_char <= at]
+            datasets = _datasets_listed_after(in_sentence, after, doc.text)
+            relations += [
+                Relation(
+                    h,
+                    RelationType.TRAINED_ON,
+                    d,
+                    sent.text.strip(),
+                    CONFIDENCE["between"],
+                    "trigger:together",
+                )
+                for h in heads
+                for d in datasets
+            ]
+        for match in _TRAINED_CLAUSE.finditer(sent.text):
+            after = sent.start_char + match.end()
+            comma = doc.text.find(",", after, sent.end_char)
+            if comma < 0:
+                continue
+            datasets = [m for s, m in in_sentence if m.type is D and after <= s.start_char < comma]
+            heads = [m for s, m in in_sentence if m.type in {M, ME} and s.start_char > comma]
+            if datasets and heads and not doc.text[after:comma].count(" and on "):
+                relations += [
+                    Relation(
+                        heads[0],
+                        RelationType.TRAINED_ON,
+                        d,
+                        sent.text.strip(),
+                        CONFIDENCE["apposition"],
+                        "trigger:participle",
+                    )
+                    for d in datasets
+                ]
+    return relations
+
+
+def _datasets_listed_after(in_sentence, start: int, text: str) -> list[Mention]:
+    """The datasets listed from ``start`` on ("on CNN/DailyMail and XSum", "on A, B and C")."""
+    found = []
+    position = start
+    for span, mention in sorted(in_sentence, key=lambda sm: sm[0].start_char):
+        if span.start_char < start:
+            continue
+        gap = text[position : span.start_char].strip().lower()
+        if (
+            mention.type is not D
+            or (found and gap not in {",", "and", ", and", "or", "as well as"})
+            or (not found and len(gap.split()) > 2)
+        ):
+            break
+        found.append(mention)
+        position = span.end_char
+    return found
+
+
 _TO_TRAIN = re.compile(r"^\s*To (?:pre-?)?train\b")
 _X_TRAINED = re.compile(r"^-(?:pre-?)?trained\s+$")
 
@@ -239,6 +315,7 @@ def training_data_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> l
                 )
             )
     relations += _participle_relations(doc, mentions)
+    relations += _trained_together(doc, mentions)
     for sent in sentences_of(doc):
         if not _TO_TRAIN.match(sent.text):
             continue

@@ -336,3 +336,18 @@ def test_a_size_variant_of_a_hyphenated_name_is_a_variant_of_it(extract):
     assert ("Murmur-CTC-XS", "Murmur-CTC") in variants(
         "Murmur-CTC: speech", "Murmur-CTC-XS has 9M parameters."
     )
+
+
+def test_models_trained_together_and_participle_clauses(extract):
+    def trained(abstract):
+        extraction = extract("A study", abstract)
+        return {(r.head.text, r.tail.text) for r in extraction.relations if r.predicate.value == "trainedOn"}
+
+    both = trained(
+        "We apply our loss to BART-large and PEGASUS and fine-tune both on CNN/DailyMail and XSum."
+    )
+    assert {("BART-large", "XSum"), ("PEGASUS", "CNN/DailyMail"), ("PEGASUS", "XSum")} <= both
+    clause = trained(
+        "Applied to ResNet-34 and trained on the VoxCeleb2 development set, VoxAnchor lowers the EER."
+    )
+    assert ("VoxAnchor", "VoxCeleb2") in clause
