@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.cli import main
 from kg.evaluation import read_gold_files
 from kg.evaluation.gold import read_gold
-from kg.evaluation.train_relations import best_threshold, label
+from kg.evaluation.train_relations import label
 from kg.extract.paper import paper_candidates
 from kg.extract.relation_model import MODEL_PATH
 
@@ -39,10 +39,29 @@ def test_labels_follow_the_gold_and_skip_optional_ends(nlp, tmp_path):
     assert not [key for key, _ in examples if "CNNs" in key]  # optional: neither right nor wrong
 
 
-def test_best_threshold_counts_gold_pairs_no_candidate_stands_for():
-    scored = [(0.9, True), (0.8, False), (0.3, True), (0.2, False)]
-    assert best_threshold(scored, missing=0) == 0.3  # F1 0.8 at 0.3 beats 0.67 at 0.9
-    assert best_threshold([(0.9, True), (0.5, False), (0.4, False), (0.3, False), (0.2, True)], 0) == 0.9
+def test_fit_learns_which_words_between_signal_a_relation():
+    from kg.evaluation.train_relations import DECISION, Example, fit
+    from kg.extract.relation_model import RelationCandidate
+    from kg.records import EntityType, Mention, RelationType
+
+    def mention(text, kind):
+        return Mention(text, kind, "abstract", 0, len(text), text, 0, 0.9, "lexicon")
+
+    head, tail = mention("FooNet", EntityType.MODEL), mention("BarSet", EntityType.DATASET)
+    examples = [
+        Example(
+            f"p{i}",
+            ("FooNet", "trainedOn", "BarSet"),
+            RelationCandidate(head, RelationType.TRAINED_ON, tail, feats),
+            y,
+        )
+        for i in range(6)
+        for feats, y in ((("between:trained", "order:ht"), True), (("between:and", "order:ht"), False))
+    ]
+    model = fit(examples)
+    assert model.weights[(RelationType.TRAINED_ON, "between:trained")] > 0
+    assert model.weights[(RelationType.TRAINED_ON, "between:and")] < 0
+    assert model.probability(examples[0].candidate) > DECISION > model.probability(examples[1].candidate)
 
 
 def _named_gold_files() -> list[Path]:

@@ -88,4 +88,4 @@ def test_classify_keeps_pairs_whose_probability_reaches_the_threshold(candidates
 def test_shipped_model_covers_every_classified_relation():
     model = read_model(MODEL_PATH)
     assert set(model.threshold) == set(CLASSIFIED) == set(model.bias)
-    assert all(0.0 < t <= 1.0 for t in model.threshold.values())  # 1.0: the rules alone decide
+    assert set(model.threshold.values()) == {0.5}  # more likely than not (kg/evaluation/train_relations.py)
