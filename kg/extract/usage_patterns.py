@@ -28,7 +28,7 @@ EXAMPLE_CUE = re.compile(
     r"(?:,?\s*(?:such as|like|including|e\.g\.,?)|(?<=s),)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-LIST_GLUE = re.compile(r"^\s*(?:,|and|or|, and|, or)\s*(?:the\s+)?$")
+LIST_GLUE = re.compile(r"^\s*(?:,|and|or|, and|, or)\s*(?:(?:the|a|an)\s+(?:[a-z-]+\s+){0,2})?$")
 APPLIED = re.compile(r"^\s*(?:When\s+)?[Aa]pplied to\s+(?:the\s+)?$")
 
 
@@ -42,8 +42,48 @@ def _listed_after(doc: Doc, mentions: list[tuple[Span, Mention]], first: int) ->
     return found
 
 
-def usage_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Relation]:
+_APPLY = re.compile(
+    r"^\s*(?:to|into|with)\s+(?:the\s+|two\s+|three\s+|several\s+|both\s+)?"
+    r"(?:[a-z-]+\s+){0,3}?(?:(?:backbones?|encoders?|models?|architectures?|networks?)\s*,?\s*)?$"
+)
+_APPLY_VERB = re.compile(
+    r"\b(?:apply|applies|applied|applying|plug|plugs|plugged|integrate|integrates|integrated|"
+    r"incorporate|incorporates|incorporated|insert|inserts|pair|pairs|paired)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _applied_to_models(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Relation]:
+    """ "We apply FactWeave to BART-large and PEGASUS", "we plug it into nnU-Net, Swin-UNETR and
+    MedNeXt-S", "We pair EchoWalk with GraphSAGE and GAT": each listed model uses the method."""
     relations = []
+    text = doc.text
+    for index, (span, mention) in enumerate(mentions[:-1]):
+        if mention.type not in (M, ME):
+            continue
+        sent = sentence_at(doc, span.start)
+        if not _APPLY_VERB.search(text[max(sent.start_char, span.start_char - 30) : span.start_char]):
+            continue
+        next_span, _ = mentions[index + 1]
+        if next_span.start >= sent.end or not _APPLY.match(text[span.end_char : next_span.start_char]):
+            continue
+        for model in _listed_after(doc, mentions, index + 1):
+            if model.type is M:
+                relations.append(
+                    Relation(
+                        model,
+                        RelationType.USES_METHOD,
+                        mention,
+                        mention.sentence,
+                        CONFIDENCE["apposition"],
+                        "trigger:apply-to",
+                    )
+                )
+    return relations
+
+
+def usage_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Relation]:
+    relations = _applied_to_models(doc, mentions)
     text = doc.text
     for index, (span, mention) in enumerate(mentions[:-1]):
         next_span, _ = mentions[index + 1]

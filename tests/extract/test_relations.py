@@ -351,3 +351,12 @@ def test_models_trained_together_and_participle_clauses(extract):
         "Applied to ResNet-34 and trained on the VoxCeleb2 development set, VoxAnchor lowers the EER."
     )
     assert ("VoxAnchor", "VoxCeleb2") in clause
+
+
+def test_models_a_method_is_applied_to_use_it(extract):
+    extraction = extract(
+        "A study",
+        "We plug HaloDice into nnU-Net, Swin-UNETR and a lightweight MedNeXt-S without changes.",
+    )
+    uses = {(r.head.text, r.tail.text) for r in extraction.relations if r.predicate.value == "usesMethod"}
+    assert {("nnU-Net", "HaloDice"), ("Swin-UNETR", "HaloDice"), ("MedNeXt-S", "HaloDice")} <= uses
