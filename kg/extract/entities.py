@@ -224,7 +224,7 @@ _MODIFIER = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)\s$")
 LIST_JOINERS = {",", "and", "or", ", and", ", or", "plus"}
 # a model number or edition written after a device name (not a memory size such as "80GB")
 _DEVICE_VERSION = re.compile(
-    r"^(?:\d{1,4}(?:\.\d)?|[A-Z]{1,2}\d{1,4}[a-z]?|Max|Pro|Ultra|Plus|Mini|Gold|Silver|Platinum)$"
+    r"^(?:\d{1,4}(?:\.\d)?|[A-Z]{1,2}\d{1,4}[a-z]?|Max|Pro|Ultra|Plus|Mini|Nano|NX|Gold|Silver|Platinum)$"
 )
 
 

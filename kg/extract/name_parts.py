@@ -1,6 +1,7 @@
-"""Parts glued to a model name with a hyphen belong to it: a size or version after it
-("Tidewell-S", "BEVFusion-R", "LayoutLMv3-Base") and a capitalised prefix before it
-("As-ViT"), so the variant is one entity rather than its family plus loose text.
+"""Parts glued to a name with a hyphen belong to it. A dataset keeps a capitalised suffix
+("Reddit-Hyperlink", "CIFAR-10-C"); a model keeps a size or version after it ("Tidewell-S",
+"BEVFusion-R", "LayoutLMv3-Base") and a capitalised prefix before it ("As-ViT"), so the
+variant is one entity rather than its family plus loose text.
 
 Example:
     >>> import spacy
@@ -23,6 +24,7 @@ SUFFIX = re.compile(
     r"-(?:[A-Z]{1,2}\d{0,2}|XXL|XL|Ti|Tiny|Small|Base|Large|Huge|Mini|Nano|Lite|Pro|Plus|Max"
     r"|tiny|small|base|large|huge|mini|lite|\d+(?:\.\d+)?[BMK]|[vV]\d+(?:\.\d+)?)(?![\w-]|\.\w)"
 )
+DATASET_SUFFIX = re.compile(r"-(?:[A-Z][A-Za-z0-9]+|[A-Z])(?![\w-]|\.\w)")
 PREFIX = re.compile(r"(?<![\w&-])([A-Z][A-Za-z&]{0,11})-$")
 # prefixes that modify a name rather than belong to it ("Non-ViT", "Pre-LN")
 LOOSE_PREFIXES = {
@@ -37,6 +39,11 @@ def with_glued_parts(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     out = []
     for ent in ents:
+        if ent.label_ == EntityType.DATASET.value:
+            glued = DATASET_SUFFIX.match(text, ent.end_char)  # "Reddit-Hyperlink", "CIFAR-10-C"
+            wider = doc.char_span(ent.start_char, glued.end()) if glued else None
+            if wider is not None and not any(i in taken for i in range(ent.end, wider.end)):
+                ent = Span(doc, wider.start, wider.end, label=ent.label_, kb_id=ent.kb_id_)
         if ent.label_ == EntityType.MODEL.value:
             start, end = ent.start_char, ent.end_char
             suffix = SUFFIX.match(text, end)

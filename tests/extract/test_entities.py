@@ -223,3 +223,11 @@ def test_naming_cues_and_relative_words_do_not_start_a_method_name(extract):
     text = "We call Valence-Guided Sampling our sampler; models whose attention is sparse, a tactile sensor."
     found = {name for name, _ in names(extract("A study", text))}
     assert "call Valence-Guided Sampling" not in found and "whose attention" not in found
+
+
+def test_a_dataset_keeps_a_glued_capitalised_suffix_and_a_board_its_edition(extract):
+    found = names(
+        extract("A study", "We test on Reddit-Hyperlink and CIFAR-10-C with an NVIDIA Jetson Orin Nano.")
+    )
+    assert {("Reddit-Hyperlink", "Dataset"), ("CIFAR-10-C", "Dataset")} <= found
+    assert ("NVIDIA Jetson Orin Nano", "Hardware") in found
