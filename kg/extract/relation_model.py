@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import InputError
 from kg.extract.relation_patterns import fold
-from kg.extract.rules import RULES_DIR, default_rules
+from kg.extract.rules import RULES_DIR, default_rules, tsv_rows
 from kg.extract.sentences import sentence_at
 from kg.files import write_atomic
 from kg.records import EntityType, Mention, Relation, RelationType
@@ -227,16 +227,7 @@ def read_model(path: Path | str = MODEL_PATH) -> RelationModel:
     weights: dict[tuple[RelationType, str], float] = {}
     bias: dict[RelationType, float] = {}
     threshold: dict[RelationType, float] = {}
-    header_seen = False
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        cells = line.split("\t")
-        if len(cells) != 3:
-            raise InputError(str(path), number, "expected relation, feature and weight")
+    for number, cells in tsv_rows(path, 3):
         try:
             predicate, value = RelationType(cells[0]), float(cells[2])
         except ValueError as error:

@@ -73,7 +73,7 @@ class ExtractionRules:
         return self.rule_confidence.get(family, (0.5, 9))[1]
 
 
-def _rows(path: Path, columns: int) -> list[tuple[int, list[str]]]:
+def tsv_rows(path: Path, columns: int) -> list[tuple[int, list[str]]]:
     """Non-comment rows after the header, padded to ``columns`` cells."""
     rows: list[tuple[int, list[str]]] = []
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -109,7 +109,7 @@ def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
     directory = Path(directory)
     shapes_path = directory / "shapes.tsv"
     shapes = []
-    for number, (name, type_name, confidence, pattern) in _rows(shapes_path, 4):
+    for number, (name, type_name, confidence, pattern) in tsv_rows(shapes_path, 4):
         try:
             compiled = re.compile(rf"(?<![\w/.-])(?:{pattern})(?![\w/-]|\.\w)")
         except re.error as error:
@@ -120,20 +120,20 @@ def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
     context_path = directory / "context.tsv"
     context = tuple(
         ContextWord(word.lower(), _entity_type(context_path, n, t) or EntityType.MODEL, side or "after")
-        for n, (word, t, side) in _rows(context_path, 3)
+        for n, (word, t, side) in tsv_rows(context_path, 3)
     )
     nouns_path = directory / "head_nouns.tsv"
-    head_nouns = {noun.lower(): _entity_type(nouns_path, n, t) for n, (noun, t) in _rows(nouns_path, 2)}
-    cues = {cue.lower(): kind for _, (cue, kind) in _rows(directory / "definitions.tsv", 2)}
+    head_nouns = {noun.lower(): _entity_type(nouns_path, n, t) for n, (noun, t) in tsv_rows(nouns_path, 2)}
+    cues = {cue.lower(): kind for _, (cue, kind) in tsv_rows(directory / "definitions.tsv", 2)}
     triggers: dict[RelationType, list[str]] = {}
     trig_path = directory / "triggers.tsv"
-    for number, (relation, phrase) in _rows(trig_path, 2):
+    for number, (relation, phrase) in tsv_rows(trig_path, 2):
         try:
             triggers.setdefault(RelationType(relation), []).append(phrase.lower())
         except ValueError:
             raise InputError(str(trig_path), number, f"unknown relation {relation!r}") from None
     abbreviations = _word_list(directory / "sentence_abbreviations.txt")
-    confidence = {r: (float(c), int(p)) for _, (r, c, p) in _rows(directory / "rules.tsv", 3)}
+    confidence = {r: (float(c), int(p)) for _, (r, c, p) in tsv_rows(directory / "rules.tsv", 3)}
     return ExtractionRules(
         shapes=tuple(shapes),
         context=context,
@@ -147,10 +147,10 @@ def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
         number_bound=_word_list(directory / "number_bound_names.txt"),
         metric_qualifiers=_word_list(directory / "metric_qualifiers.txt"),
         hardware_heads=frozenset(
-            w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "head"
+            w.lower() for _, (w, role) in tsv_rows(directory / "hardware_words.tsv", 2) if role == "head"
         ),
         hardware_vendors=frozenset(
-            w.lower() for _, (w, role) in _rows(directory / "hardware_words.tsv", 2) if role == "vendor"
+            w.lower() for _, (w, role) in tsv_rows(directory / "hardware_words.tsv", 2) if role == "vendor"
         ),
         rule_confidence=confidence,
         setting_words=_word_list(directory / "setting_words.txt"),

@@ -117,13 +117,17 @@ def test_a_capitalised_preposition_opening_the_sentence_is_not_part_of_the_name(
     assert ("PhoneDR", "Dataset") in found and "On PhoneDR" not in {text for text, _ in found}
 
 
+def proposed_by(extract, title: str, abstract: str) -> set[str]:
+    return {r.tail.text for r in extract(title, abstract).relations if r.predicate.value == "proposes"}
+
+
 def test_data_a_paper_assembles_or_calls_new_is_its_own(extract):
-    extraction = extract(
+    proposed = proposed_by(
+        extract,
         "BasketWeave: next-basket recommendation",
         "To train BasketWeave we assemble CartLog-9M, a dataset of 9 million baskets. "
         "It is pre-trained on OrbitStack-2M, a new archive of satellite series, and tested on ImageNet.",
     )
-    proposed = {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
     assert {"CartLog-9M", "OrbitStack-2M"} <= proposed
     assert "ImageNet" not in proposed
 
@@ -138,11 +142,11 @@ def test_a_subtitle_with_an_article_types_the_title_name(extract):
 
 
 def test_a_name_after_a_description_and_data_we_collected_are_the_papers_own(extract):
-    extraction = extract(
+    proposed = proposed_by(
+        extract,
         "VelvetVox: expressive speech",
         "To close the gap, we add a randomisation technique, Spiky Noise Augmentation (SNA), to training. "
         "VelvetVox is trained on LibriTTS plus MurmurCorpus-300, 300 hours of narration that we collected.",
     )
-    proposed = {r.tail.text for r in extraction.relations if r.predicate.value == "proposes"}
     assert {"Spiky Noise Augmentation", "MurmurCorpus-300"} <= proposed
     assert "LibriTTS" not in proposed
