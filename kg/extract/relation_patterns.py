@@ -292,6 +292,56 @@ def _datasets_listed_after(in_sentence, start: int, text: str) -> list[Mention]:
     return found
 
 
+_COMPARED = re.compile(r"^\s*(?:Compared|Relative) (?:with|to)\b", re.IGNORECASE)
+_BETTER = re.compile(
+    r"\b(?:faster|better|higher|stronger|improv\w*|outperform\w*|surpass\w*)\b", re.IGNORECASE
+)
+_IMPROVES_OF = re.compile(
+    r"^\s*(?:improves|improved|lowers|lowered|reduces|reduced|raises|raised|cuts|boosts)\s+the\s+"
+    r"(?:[\w@()-]+\s+){0,6}?of\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,2}$"
+)
+
+
+def comparison_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Relation]:
+    """``outperforms`` from two comparisons trigger phrases miss: "Compared with Y, X is 14x
+    faster" and "X lowers the MAE of Informer by 18.3%" (X improves on Y's own number)."""
+    relations = []
+    text = doc.text
+    for sent in sentences_of(doc):
+        in_sentence = [(s, m) for s, m in mentions if sent.start <= s.start < sent.end and m.type in {M, ME}]
+        comma = text.find(",", sent.start_char, sent.end_char)
+        if _COMPARED.match(sent.text) and comma > 0 and _BETTER.search(text[comma : sent.end_char]):
+            tails = [m for s, m in in_sentence if s.end_char <= comma]
+            heads = [m for s, m in in_sentence if s.start_char > comma]
+            if tails and heads:
+                relations += [
+                    Relation(
+                        heads[0],
+                        RelationType.OUTPERFORMS,
+                        t,
+                        sent.text.strip(),
+                        CONFIDENCE["between"],
+                        "trigger:compared",
+                    )
+                    for t in tails
+                ]
+        for (head_span, head), (tail_span, tail) in zip(in_sentence, in_sentence[1:], strict=False):
+            between = text[head_span.end_char : tail_span.start_char]
+            after = text[tail_span.end_char : tail_span.end_char + 40]
+            if _IMPROVES_OF.match(between) and re.match(r"^\s*(?:baseline\s+)?by\b", after):
+                relations.append(
+                    Relation(
+                        head,
+                        RelationType.OUTPERFORMS,
+                        tail,
+                        sent.text.strip(),
+                        CONFIDENCE["between"],
+                        "trigger:improves-of",
+                    )
+                )
+    return relations
+
+
 _TO_TRAIN = re.compile(r"^\s*To (?:pre-?)?train\b")
 _X_TRAINED = re.compile(r"^-(?:pre-?)?trained\s+$")
 

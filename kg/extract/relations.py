@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.relation_patterns import (
     APPOSITION,
     CONFIDENCE,
+    comparison_relations,
     fold,
     naming_relations,
     title_relations,
@@ -111,6 +112,7 @@ def find_relations(
     proposed_names = {fold(m.text) for m in proposed}
     relations += naming_relations(doc, mentions, proposed_names, rules)
     relations += training_data_relations(doc, mentions)
+    relations += comparison_relations(doc, mentions)
     relations += usage_relations(doc, mentions)
     by_sentence: dict[int, list[tuple[Span, Mention]]] = {}
     for span, mention in mentions:

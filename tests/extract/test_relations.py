@@ -360,3 +360,20 @@ def test_models_a_method_is_applied_to_use_it(extract):
     )
     uses = {(r.head.text, r.tail.text) for r in extraction.relations if r.predicate.value == "usesMethod"}
     assert {("nnU-Net", "HaloDice"), ("Swin-UNETR", "HaloDice"), ("MedNeXt-S", "HaloDice")} <= uses
+
+
+def test_comparisons_that_name_the_rival_first_or_improve_its_number(extract):
+    def beats(abstract):
+        extraction = extract("A study", abstract)
+        return {
+            (r.head.text, r.tail.text) for r in extraction.relations if r.predicate.value == "outperforms"
+        }
+
+    assert ("VelvetVox", "Grad-TTS") in beats("Compared with Grad-TTS, VelvetVox is 14x faster at equal MOS.")
+    assert ("TideMixer", "Informer") in beats(
+        "TideMixer lowers the mean absolute error (MAE) of Informer by 18.3%."
+    )
+    assert ("GraphSAGE", "BotRGCN") in beats(
+        "GraphSAGE reaches 0.874 F1, 6.2 points above the BotRGCN baseline."
+    )
+    assert not beats("Compared with Grad-TTS, VelvetVox uses a different vocoder.")
