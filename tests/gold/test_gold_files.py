@@ -45,6 +45,8 @@ SIZES = {
     "dev3b.jsonl": (25, 5),
     "dev4a.jsonl": (30, 10),
     "dev4b.jsonl": (30, 10),
+    "dev5a.jsonl": (26, 10),
+    "dev5b.jsonl": (26, 10),
     "heldout.jsonl": (50, 10),
 }
 
