@@ -287,8 +287,22 @@ class DefinitionMatcher:
                     i += len(skipped) if len(skipped) <= 4 else 1
                     back = list(reversed(skipped)) + back
                 name = name_after(doc, i, sent.end, compounds=True)
-                self._add(doc, name, self.head_type(back), f"definition:{cue[-1]}")
+                self._add(doc, name, self._named_head_type(doc, start, sent, back), f"definition:{cue[-1]}")
                 break
+
+    def _named_head_type(self, doc: Doc, cue: int, sent: Span, back: list[Token]) -> EntityType | None:
+        """The head noun a naming cue refers to: "a new benchmark for image classification,
+        termed X" -> benchmark, the noun before the prepositional phrase."""
+        words = list(reversed(doc[max(sent.start, cue - 10) : cue]))
+        for k, token in enumerate(words):
+            if token.lower_ in NP_START:
+                break  # "a learned gate, called X": no preposition inside the named phrase
+            if token.lower_ in {"for", "with", "in"}:  # not "a set of", "a head on"
+                head = self.head_type(_noun_phrase_before(words[k + 1 :]))
+                if head is not None:
+                    return head
+                break
+        return self.head_type(back)
 
     def _verbs(self, doc: Doc, sent: Span) -> None:
         for token in sent:
@@ -321,6 +335,8 @@ class DefinitionMatcher:
             entity_type = self.head_type(list(reversed(scanned)))
             if entity_type is None and after[:1] and after[0].text == ",":
                 entity_type = self.phrase_head_type(_phrase(after[1:]))
+            if entity_type is None and token.lower_ in DATA_VERBS:
+                entity_type = EntityType.DATASET  # "we collect HarborVoice-300, 300 hours of ..."
             self._add(doc, name, entity_type, f"definition:{token.lower_}")
 
     def _appositions(self, doc: Doc, sent: Span) -> None:
@@ -375,6 +391,7 @@ class DefinitionMatcher:
         return self.head_type(list(reversed(phrase)))
 
 
+DATA_VERBS = {"collect", "collects", "curate", "curates", "assemble", "assembles", "compile", "compiles"}
 SUBTITLE_STOP = {"of", "for", "with", "via", "to", "that", "in", "on", "and", ",", ":", ";", "("}
 
 

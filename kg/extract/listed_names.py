@@ -25,7 +25,16 @@ from kg.records import EntityType
 DATASET = EntityType.DATASET.value
 RULE = "list:dataset"
 _ITEM_WORD = re.compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
-JOINERS = (("and",), (",",), (",", "and"), ("or",), (",", "or"))
+JOINERS = (
+    ("and",),
+    (",",),
+    (",", "and"),
+    ("or",),
+    (",", "or"),
+    (",", "on"),
+    ("and", "on"),
+    (",", "and", "on"),
+)
 # words that end a list of datasets
 LIST_END = {")", ".", ",", ";", ":", "datasets", "dataset", "benchmarks", "benchmark", "from", "with", "for"}
 # capitalised words that are not names
@@ -116,7 +125,7 @@ def add_listed_datasets(doc: Doc, ents: list[Span]) -> list[Span]:
             step = 0 if first else _joiner_at(doc, i)
             if not first and step == 0:
                 return
-            closed = any(t.lower_ in {"and", "or"} for t in doc[i : i + step])
+            closed = any(t.lower_ in {"and", "or"} for t in doc[i : i + step])  # "and on C" too
             first = False
             start = i + step
             known = by_start.get(start)

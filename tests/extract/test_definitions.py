@@ -150,3 +150,17 @@ def test_a_name_after_a_description_and_data_we_collected_are_the_papers_own(ext
     )
     assert {"Spiky Noise Augmentation", "MurmurCorpus-300"} <= proposed
     assert "LibriTTS" not in proposed
+
+
+def test_the_head_noun_before_a_preposition_and_data_we_collect_type_a_name(extract):
+    from tests.extract.conftest import names
+
+    found = names(
+        extract(
+            "A study",
+            "We develop a new benchmark for image classification, termed S2RDA, which is hard. "
+            "To train it, we collect HarborVoice-300, 300 hours of spoken commands. "
+            "It trains a sparse set of adapters, which we call Sprout Adapters.",
+        )
+    )
+    assert {("S2RDA", "Dataset"), ("HarborVoice-300", "Dataset"), ("Sprout Adapters", "Method")} <= found

@@ -49,3 +49,8 @@ def test_a_name_typed_only_by_its_shape_gives_way_in_a_dataset_list(extract):
         extract("A study", "On HumanEval, QuillCoder-7B reaches 71%. On FUNSD and CORD, DocNet-Base wins.")
     )
     assert ("QuillCoder-7B", "Model") in found and ("DocNet-Base", "Model") in found
+
+
+def test_a_list_repeating_on_keeps_its_datasets(extract):
+    found = names(extract("A study", "It is evaluated on PDBBind, on PoseBusters, and on HiddenPocket-300."))
+    assert ("PoseBusters", "Dataset") in found
