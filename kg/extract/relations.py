@@ -27,6 +27,7 @@ from kg.extract.relation_patterns import (
     CONFIDENCE,
     comparison_relations,
     fold,
+    name_prefixes,
     naming_relations,
     title_relations,
     training_data_relations,
@@ -286,6 +287,11 @@ def _coordinated_before(doc: Doc, before: list[tuple[Span, Mention]], head: Ment
 BACKBONE_CUES = {"with", "using", "of", "from", "into"}
 
 
+def _own_variant(name: str, proposed_names: set[str]) -> bool:
+    """A size or version of the paper's own model ("HelixPair-Tiny" when HelixPair is proposed)."""
+    return fold(name) not in proposed_names and any(fold(p) in proposed_names for p in name_prefixes(name))
+
+
 def _backbone_or_style(doc: Doc, span: Span) -> bool:
     """A name used as a backbone or part ("with ViT-B, X achieves", "distilling into a ViT-B")
     or as a style prefix ("Inception-style"), not a model evaluated in its own right."""
@@ -343,6 +349,9 @@ def _before_tail_heads(doc, group, tail_span, heads, phrases, sent, predicate, p
         # "X is trained on 8 A100 GPUs, and X-7B serves requests on a single RTX 4090"
         own = [m for m in in_clause if fold(m.text) in proposed_names]
         head = (own or in_clause)[-1]
+        variants = [m for m in in_clause if _own_variant(m.text, proposed_names)]
+        if variants and in_clause[0] is variants[0]:
+            head = variants[0]  # "HelixPair-Tiny, a distilled HelixPair ..., reaches ... on an A100"
         before = [(s, m) for s, m in candidates if s.end <= tail_span.start]
         return [(m, CONFIDENCE["before-tail"]) for m in _coordinated_before(doc, before, head)]
     own = [m for _, m in candidates if fold(m.text) in proposed_names]

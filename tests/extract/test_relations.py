@@ -377,3 +377,13 @@ def test_comparisons_that_name_the_rival_first_or_improve_its_number(extract):
         "GraphSAGE reaches 0.874 F1, 6.2 points above the BotRGCN baseline."
     )
     assert not beats("Compared with Grad-TTS, VelvetVox uses a different vocoder.")
+
+
+def test_a_variant_of_the_papers_model_that_opens_the_sentence_is_what_runs_on_the_device(extract):
+    extraction = extract(
+        "HelixPair: drug pair prediction",
+        "HelixPair-Tiny, a distilled HelixPair with 1.6M parameters, reaches 10 million pairs per hour "
+        "on a single A100 GPU.",
+    )
+    runs = {(r.head.text, r.tail.text) for r in extraction.relations if r.predicate.value == "runsOn"}
+    assert ("HelixPair-Tiny", "A100 GPU") in runs
