@@ -3,8 +3,8 @@ set a little below what it reaches (see README, "Extraction and its measured qua
 
 ``dev.jsonl`` is the set the rules were first written against; ``dev2a.jsonl`` and
 ``dev2b.jsonl`` were annotated later by two other annotators and tuned on afterwards;
-``dev3a.jsonl``/``dev3b.jsonl``, ``dev4a.jsonl``/``dev4b.jsonl`` and ``dev5a.jsonl``/``dev5b.jsonl`` came later, were each
-scored once before any tuning on them (README), and are, like the others, training data of
+``dev3*``, ``dev4*`` and ``dev5*`` came later, were each scored once before any tuning on
+them (README), and are, like the others, training data of
 the relation model.
 """
 
