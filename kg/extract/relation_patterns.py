@@ -226,6 +226,18 @@ _TRAINED_CLAUSE = re.compile(
 )
 
 
+def every_pair(
+    heads: list[Mention], predicate: RelationType, tails: list[Mention], sent: Span, strength: str, cue: str
+) -> list[Relation]:
+    """One relation per (head, tail), with the sentence as evidence and ``trigger:<cue>`` as rule."""
+    evidence = sent.text.strip()
+    return [
+        Relation(h, predicate, t, evidence, CONFIDENCE[strength], f"trigger:{cue}")
+        for h in heads
+        for t in tails
+    ]
+
+
 def _trained_together(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Relation]:
     """ "We apply X to BART-large and PEGASUS and fine-tune both on CNN/DailyMail and XSum": the
     models named before "train both/them on" are trained on the datasets after it; and
@@ -239,18 +251,7 @@ def _trained_together(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Re
             after = sent.start_char + match.end()
             heads = [m for s, m in in_sentence if m.type is M and s.end_char <= at]
             datasets = _datasets_listed_after(in_sentence, after, doc.text)
-            relations += [
-                Relation(
-                    h,
-                    RelationType.TRAINED_ON,
-                    d,
-                    sent.text.strip(),
-                    CONFIDENCE["between"],
-                    "trigger:together",
-                )
-                for h in heads
-                for d in datasets
-            ]
+            relations += every_pair(heads, RelationType.TRAINED_ON, datasets, sent, "between", "together")
         for match in _TRAINED_CLAUSE.finditer(sent.text):
             after = sent.start_char + match.end()
             comma = doc.text.find(",", after, sent.end_char)
@@ -259,17 +260,9 @@ def _trained_together(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Re
             datasets = [m for s, m in in_sentence if m.type is D and after <= s.start_char < comma]
             heads = [m for s, m in in_sentence if m.type in {M, ME} and s.start_char > comma]
             if datasets and heads and not doc.text[after:comma].count(" and on "):
-                relations += [
-                    Relation(
-                        heads[0],
-                        RelationType.TRAINED_ON,
-                        d,
-                        sent.text.strip(),
-                        CONFIDENCE["apposition"],
-                        "trigger:participle",
-                    )
-                    for d in datasets
-                ]
+                relations += every_pair(
+                    heads[:1], RelationType.TRAINED_ON, datasets, sent, "apposition", "participle"
+                )
     return relations
 
 
@@ -314,17 +307,9 @@ def comparison_relations(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list
             tails = [m for s, m in in_sentence if s.end_char <= comma]
             heads = [m for s, m in in_sentence if s.start_char > comma]
             if tails and heads:
-                relations += [
-                    Relation(
-                        heads[0],
-                        RelationType.OUTPERFORMS,
-                        t,
-                        sent.text.strip(),
-                        CONFIDENCE["between"],
-                        "trigger:compared",
-                    )
-                    for t in tails
-                ]
+                relations += every_pair(
+                    heads[:1], RelationType.OUTPERFORMS, tails, sent, "between", "compared"
+                )
         for (head_span, head), (tail_span, tail) in zip(in_sentence, in_sentence[1:], strict=False):
             between = text[head_span.end_char : tail_span.start_char]
             after = text[tail_span.end_char : tail_span.end_char + 40]
