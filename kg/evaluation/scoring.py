@@ -135,13 +135,19 @@ def _relation_key(name: str, index: dict[str, GoldEntity]) -> tuple[str, bool]:
     return (entity.name, entity.optional) if entity else ("?" + fold_name(name), False)
 
 
-def score_relations(gold: GoldRecord, prediction: Prediction, score: PaperScore) -> None:
-    index = _gold_index(gold)
-    gold_keys: dict[tuple[str, str, str], bool] = {}
+def gold_relation_keys(gold: GoldRecord, index: dict[str, GoldEntity]) -> dict[tuple[str, str, str], bool]:
+    """Each gold relation as (gold head, relation, gold tail) -> whether it touches an optional entity."""
+    keys: dict[tuple[str, str, str], bool] = {}
     for rel in gold.relations:
         head, head_optional = _relation_key(rel.head, index)
         tail, tail_optional = _relation_key(rel.tail, index)
-        gold_keys[(head, rel.rel.value, tail)] = head_optional or tail_optional
+        keys[(head, rel.rel.value, tail)] = head_optional or tail_optional
+    return keys
+
+
+def score_relations(gold: GoldRecord, prediction: Prediction, score: PaperScore) -> None:
+    index = _gold_index(gold)
+    gold_keys = gold_relation_keys(gold, index)
     predicted: set[tuple[str, str, str]] = set()
     for head_name, rel, tail_name in prediction.relations:
         head, head_optional = _relation_key(head_name, index)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kg.evaluation.gold import PAPER, GoldRecord
-from kg.evaluation.scoring import _gold_index, _relation_key
+from kg.evaluation.scoring import _gold_index, _relation_key, gold_relation_keys
 from kg.extract.pipeline import extract_candidates
 from kg.extract.relation_model import CLASSIFIED, RelationCandidate, RelationModel
 from kg.records import Paper, RelationType
@@ -49,11 +49,7 @@ def label(records: list[GoldRecord], candidates: dict[str, list[RelationCandidat
     examples = []
     for record in records:
         index = _gold_index(record)
-        gold = {}
-        for rel in record.relations:
-            head, head_optional = _relation_key(rel.head, index)
-            tail, tail_optional = _relation_key(rel.tail, index)
-            gold[(head, rel.rel.value, tail)] = head_optional or tail_optional
+        gold = gold_relation_keys(record, index)
         for candidate in candidates.get(record.id, []):
             head, head_optional = _relation_key(candidate.head.text, index)
             tail, tail_optional = _relation_key(candidate.tail.text, index)
@@ -65,20 +61,15 @@ def label(records: list[GoldRecord], candidates: dict[str, list[RelationCandidat
 
 
 def missing_counts(records: list[GoldRecord], examples: list[Example]) -> dict[str, int]:
-    """Gold relations of the classified kinds that no candidate stands for (the model cannot
-    find them; they count against recall when choosing thresholds)."""
+    """Gold relations of the classified kinds that no candidate stands for: the model cannot
+    find them (``kg train`` reports how many)."""
     covered = {(e.paper_id, e.key) for e in examples if e.positive}
     counts: dict[str, int] = {}
+    classified = {p.value for p in CLASSIFIED}
     for record in records:
-        index = _gold_index(record)
-        for rel in record.relations:
-            if rel.rel not in CLASSIFIED or rel.head == PAPER:
-                continue
-            head, head_optional = _relation_key(rel.head, index)
-            tail, tail_optional = _relation_key(rel.tail, index)
-            key = (head, rel.rel.value, tail)
-            if not (head_optional or tail_optional) and (record.id, key) not in covered:
-                counts[rel.rel.value] = counts.get(rel.rel.value, 0) + 1
+        for key, optional in gold_relation_keys(record, _gold_index(record)).items():
+            if key[1] in classified and key[0] != PAPER and not optional and (record.id, key) not in covered:
+                counts[key[1]] = counts.get(key[1], 0) + 1
     return counts
 
 

@@ -224,21 +224,18 @@ def _prepared(title: Doc, abstract: Doc):
     return docs, spans, proposals, proposed, paper_mentions
 
 
-def _field_relations(doc, spans, proposed, paper_mentions) -> tuple[list[Relation], list[RelationCandidate]]:
-    rule_relations = find_relations(doc, spans, proposed, paper_mentions)
-    candidates = relation_candidates(doc, spans, rule_relations, {fold(m.text) for m in proposed})
-    return rule_relations, candidates
+def _candidates(doc, spans, rule_relations, proposed) -> list[RelationCandidate]:
+    return relation_candidates(doc, spans, rule_relations, {fold(m.text) for m in proposed})
 
 
-def _decided(
-    rule_relations: list[Relation], candidates: list[RelationCandidate], model: RelationModel | None
-) -> list[Relation]:
+def _field_relations(doc, spans, proposed, paper_mentions, model: RelationModel | None) -> list[Relation]:
     """The trigger rules' relations, and the pairs the model adds to them (``None``: rules only).
     The rules are kept because on unseen papers they are the more precise signal; the model
-    finds pairs no trigger words cover."""
+    finds pairs no trigger words cover. Candidates are only built when a model reads them."""
+    rule_relations = find_relations(doc, spans, proposed, paper_mentions)
     if model is None:
         return rule_relations
-    return rule_relations + classify(candidates, model)
+    return rule_relations + classify(_candidates(doc, spans, rule_relations, proposed), model)
 
 
 def paper_candidates(title: Doc, abstract: Doc) -> list[RelationCandidate]:
@@ -246,7 +243,8 @@ def paper_candidates(title: Doc, abstract: Doc) -> list[RelationCandidate]:
     docs, spans, _, proposed, paper_mentions = _prepared(title, abstract)
     found = []
     for field, doc in docs.items():
-        found += _field_relations(doc, spans[field], proposed, paper_mentions)[1]
+        rule_relations = find_relations(doc, spans[field], proposed, paper_mentions)
+        found += _candidates(doc, spans[field], rule_relations, proposed)
     return found
 
 
@@ -258,7 +256,7 @@ def extract_paper(
     relations = list(proposals)
     results = []
     for field, doc in docs.items():
-        relations.extend(_decided(*_field_relations(doc, spans[field], proposed, paper_mentions), model))
+        relations.extend(_field_relations(doc, spans[field], proposed, paper_mentions, model))
         results.extend(find_results(doc, spans[field], proposed, field))
     pairs = {Abbreviation(*found) for doc in docs.values() for found in doc.user_data.get(ABBREVIATIONS, [])}
     abbreviations = sorted(pairs, key=lambda a: (a.short_form, a.long_form, a.sentence))
