@@ -28,17 +28,30 @@ EXAMPLE_CUE = re.compile(
     r"(?:,?\s*(?:such as|like|including|e\.g\.,?)|(?<=s),)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-LIST_GLUE = re.compile(r"^\s*(?:,|and|or|, and|, or)\s*(?:(?:the|a|an)\s+(?:[a-z-]+\s+){0,2})?$")
+LIST_GLUE = re.compile(
+    r"^\s*(?:,|and|or|, and|, or)\s*(?:(?:to|into)\s+)?"
+    r"(?:(?:the|a|an)\s+(?:[A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\s+){0,2})?$"
+)
 APPLIED = re.compile(r"^\s*(?:When\s+)?[Aa]pplied to\s+(?:the\s+)?$")
 
 
+SHORT_FORM = re.compile(r"^\s*\($")
+
+
 def _listed_after(doc: Doc, mentions: list[tuple[Span, Mention]], first: int) -> list[Mention]:
-    """The mention at index ``first`` and those listed right after it ("A, B and C")."""
+    """The mention at index ``first`` and those listed right after it ("A, B and C"); a short
+    form in brackets is stepped over ("the Audio Spectrogram Transformer (AST) and EfficientAT")."""
     found = [mentions[first][1]]
-    for (span, _), (next_span, mention) in zip(mentions[first:], mentions[first + 1 :], strict=False):
-        if not LIST_GLUE.match(doc.text[span.end_char : next_span.start_char]):
+    end = mentions[first][0].end_char
+    for next_span, mention in mentions[first + 1 :]:
+        between = doc.text[end : next_span.start_char]
+        if SHORT_FORM.match(between) and doc.text[next_span.end_char : next_span.end_char + 1] == ")":
+            end = next_span.end_char + 1
+            continue
+        if not LIST_GLUE.match(between):
             break
         found.append(mention)
+        end = next_span.end_char
     return found
 
 
@@ -53,21 +66,50 @@ _APPLY_VERB = re.compile(
 )
 
 
-def _applied_to_models(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Relation]:
-    """ "We apply FactWeave to BART-large and PEGASUS", "we plug it into nnU-Net, Swin-UNETR and
-    MedNeXt-S", "We pair EchoWalk with GraphSAGE and GAT": each listed model uses the method."""
-    relations = []
+_APPLIED_PASSIVE = re.compile(
+    r"^\s*(?:is|are|was|were|can be)\s+(?:then\s+)?(?:applied|added|attached|plugged|integrated)\s+"
+    r"(?:on top of|to|into)\s+(?:the\s+|a\s+|two\s+|three\s+|several\s+|both\s+)?"
+    r"(?:[a-z-]+\s+){0,3}?(?:(?:backbones?|encoders?|models?|architectures?|networks?)\s*,?\s*)?$"
+)
+_APPLY_IT = re.compile(
+    r"(?:\b(?:apply|add|attach|plug|integrate|insert)\s+it|\b(?:is|are)\s+(?:then\s+)?(?:applied|added|plugged))"
+    r"\s+(?:to|into|on top of)\s+(?:the\s+|a\s+|both\s+)?(?:[a-z-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _applied_method(doc: Doc, mentions: list[tuple[Span, Mention]], index: int) -> int | None:
+    """The index of the method applied to the model(s) listed from ``index`` on, if the sentence
+    says so: "We apply X to A", "X is applied to A", "X ...: we plug it into A", "X needs no change
+    and is applied on top of A" (the method is then the first one the sentence names)."""
     text = doc.text
-    for index, (span, mention) in enumerate(mentions[:-1]):
-        if mention.type not in (M, ME):
+    span = mentions[index][0]
+    sent = sentence_at(doc, span.start)
+    if index > 0:
+        before, method = mentions[index - 1]
+        if before.start >= sent.start and method.type in (M, ME):
+            between = text[before.end_char : span.start_char]
+            window = text[max(sent.start_char, before.start_char - 30) : before.start_char]
+            if (_APPLY_VERB.search(window) and _APPLY.match(between)) or _APPLIED_PASSIVE.match(between):
+                return index - 1
+    if _APPLY_IT.search(text[max(sent.start_char, span.start_char - 60) : span.start_char]):
+        in_sentence = range(index)
+        earlier = [i for i in in_sentence if mentions[i][0].start >= sent.start and mentions[i][1].type is ME]
+        return earlier[0] if earlier else None
+    return None
+
+
+def _applied_to_models(doc: Doc, mentions: list[tuple[Span, Mention]]) -> list[Relation]:
+    """ "We apply FactWeave to BART-large and PEGASUS", "X is applied to mBART-50", "we plug it
+    into nnU-Net, Swin-UNETR and MedNeXt-S", "We pair EchoWalk with GraphSAGE and GAT": each
+    listed model uses the method."""
+    relations = []
+    for index in range(1, len(mentions)):
+        found = _applied_method(doc, mentions, index)
+        if found is None:
             continue
-        sent = sentence_at(doc, span.start)
-        if not _APPLY_VERB.search(text[max(sent.start_char, span.start_char - 30) : span.start_char]):
-            continue
-        next_span, _ = mentions[index + 1]
-        if next_span.start >= sent.end or not _APPLY.match(text[span.end_char : next_span.start_char]):
-            continue
-        for model in _listed_after(doc, mentions, index + 1):
+        mention = mentions[found][1]
+        for model in _listed_after(doc, mentions, index):
             if model.type is M:
                 relations.append(
                     Relation(

@@ -386,3 +386,44 @@ def test_a_variant_of_the_papers_model_that_opens_the_sentence_is_what_runs_on_t
         "HelixPair: drug pair prediction",
     )
     assert ("HelixPair-Tiny", "A100 GPU") in runs
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected"),
+    [
+        (
+            "Braidline: back-translation for low-resource languages",
+            "Braidline is applied to mBART-50 and BLOOM without changes.",
+            {("mBART-50", "Braidline"), ("BLOOM", "Braidline")},
+        ),
+        (
+            "Tessellate: faster decoding",
+            "We propose Tessellate, a decoding method. Tessellate needs no architectural change and is"
+            " applied on top of a standard Transformer-Big model.",
+            {("Transformer-Big", "Tessellate")},
+        ),
+        (
+            "Clausewise: contract parsing",
+            "We propose Clausewise, a training method. Clausewise is model-agnostic: we attach it to"
+            " Legal-BERT and to the RGB-based VideoMAE-B.",
+            {("Legal-BERT", "Clausewise"), ("VideoMAE-B", "Clausewise")},
+        ),
+        (
+            "ChirpMix: audio augmentation",
+            "We apply ChirpMix to the Audio Spectrogram Transformer (AST) and EfficientAT-M2.",
+            {("Audio Spectrogram Transformer", "ChirpMix"), ("EfficientAT-M2", "ChirpMix")},
+        ),
+    ],
+)
+def test_a_method_applied_in_the_passive_or_by_it_is_used(extract, title, abstract, expected):
+    assert expected <= pairs_of(extract, "usesMethod", abstract, title)
+
+
+def test_a_system_that_couples_two_techniques_uses_both(extract):
+    uses = pairs_of(
+        extract,
+        "usesMethod",
+        "StrideForge couples proximal policy optimization (PPO) with domain randomization.",
+        "StrideForge: legged locomotion",
+    )
+    assert {("StrideForge", "proximal policy optimization"), ("StrideForge", "domain randomization")} <= uses
