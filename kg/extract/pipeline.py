@@ -31,6 +31,7 @@ from kg.extract import entities as _entities  # noqa: F401
 from kg.extract import lexicon_matcher as _lexicon_matcher  # noqa: F401
 from kg.extract import sentences as _sentences  # noqa: F401
 from kg.extract import shapes as _shapes  # noqa: F401
+from kg.extract import title_phrases as _title_phrases  # noqa: F401
 from kg.extract.paper import extract_paper, paper_candidates
 from kg.extract.relation_model import RelationCandidate, RelationModel, default_model
 from kg.records import Paper, PaperExtraction
@@ -41,6 +42,7 @@ COMPONENTS = (
     "mlkg_shapes",
     "mlkg_definitions",
     "mlkg_abbreviations",
+    "mlkg_title_phrases",
     "mlkg_entities",
 )
 MAX_CHARS = 1_000_000

@@ -56,6 +56,8 @@ class ExtractionRules:
     hardware_vendors: frozenset[str]
     rule_confidence: dict[str, tuple[float, int]]
     setting_words: frozenset[str] = frozenset()
+    title_not_heads: frozenset[str] = frozenset()
+    title_not_openers: frozenset[str] = frozenset()
 
     def confidence(self, rule: str) -> float:
         if rule.endswith("+context"):
@@ -105,6 +107,11 @@ def _word_list(path: Path) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def _roles(path: Path, role: str) -> frozenset[str]:
+    """The words of a ``word  role`` table that have ``role``."""
+    return frozenset(w.lower() for _, (w, r) in tsv_rows(path, 2) if r == role)
+
+
 def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
     directory = Path(directory)
     shapes_path = directory / "shapes.tsv"
@@ -146,14 +153,12 @@ def load_rules(directory: Path | str = RULES_DIR) -> ExtractionRules:
         generic_modifiers=_word_list(directory / "generic_modifiers.txt"),
         number_bound=_word_list(directory / "number_bound_names.txt"),
         metric_qualifiers=_word_list(directory / "metric_qualifiers.txt"),
-        hardware_heads=frozenset(
-            w.lower() for _, (w, role) in tsv_rows(directory / "hardware_words.tsv", 2) if role == "head"
-        ),
-        hardware_vendors=frozenset(
-            w.lower() for _, (w, role) in tsv_rows(directory / "hardware_words.tsv", 2) if role == "vendor"
-        ),
+        hardware_heads=_roles(directory / "hardware_words.tsv", "head"),
+        hardware_vendors=_roles(directory / "hardware_words.tsv", "vendor"),
         rule_confidence=confidence,
         setting_words=_word_list(directory / "setting_words.txt"),
+        title_not_heads=_roles(directory / "title_phrase_words.tsv", "not-head"),
+        title_not_openers=_roles(directory / "title_phrase_words.tsv", "not-opener"),
     )
 
 
