@@ -265,10 +265,25 @@ def _between_heads(
     if predicate is RelationType.TRAINED_ON:
         own = own[-1:]  # the subject of "X is pre-trained on": the nearest of the paper's own
     head = own[0] if own else found[0] if predicate is RelationType.OUTPERFORMS else found[-1]
+    if predicate is RelationType.OUTPERFORMS:
+        head = _backbone_carrying(doc, before, head)
     heads = [head]
     if predicate in (RelationType.TRAINED_ON, RelationType.USES_METHOD) and not own:
         heads = _coordinated_before(doc, before, head)
     return [(h, CONFIDENCE["between"]) for h in heads]
+
+
+_CARRYING = re.compile(r"^\s*(?:(?:trained|fine-tuned|equipped)\s+)?(?:with|using|\+)\s*$")
+
+
+def _backbone_carrying(doc: Doc, before: list[tuple[Span, Mention]], head: Mention) -> Mention:
+    """The model a method is written on is what outperforms: "MedNeXt-S with HaloDice
+    outperforms TransUNet", "NLLB-600M trained with Braidline outperforms NLLB-1.3B"."""
+    for (span, mention), (next_span, next_mention) in zip(before, before[1:], strict=False):
+        between = doc.text[span.end_char : next_span.start_char]
+        if next_mention is head and mention.type is EntityType.MODEL and _CARRYING.match(between):
+            return mention
+    return head
 
 
 def _coordinated_before(doc: Doc, before: list[tuple[Span, Mention]], head: Mention) -> list[Mention]:

@@ -427,3 +427,15 @@ def test_a_system_that_couples_two_techniques_uses_both(extract):
         "StrideForge: legged locomotion",
     )
     assert {("StrideForge", "proximal policy optimization"), ("StrideForge", "domain randomization")} <= uses
+
+
+def test_the_model_a_method_is_written_on_is_what_outperforms(extract):
+    pairs = pairs_of(
+        extract,
+        "outperforms",
+        "We propose HaloDice, a segmentation loss. Under equal budgets, MedNeXt-S with HaloDice"
+        " outperforms the TransUNet and UNETR++ baselines in mean DSC.",
+        "HaloDice: topology-aware segmentation",
+    )
+    assert {("MedNeXt-S", "TransUNet"), ("MedNeXt-S", "UNETR++")} <= pairs
+    assert ("HaloDice", "TransUNet") not in pairs
