@@ -29,11 +29,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from kg.errors import MlkgError
     from kg.evaluation import gold_paths, read_gold_files
     from kg.evaluation.train_relations import train
     from kg.extract.relation_model import write_model
 
     paths = gold_paths(args.gold)
+    held_out = sorted(p.name for p in paths if p.name.startswith("heldout"))
+    if held_out:
+        names = ", ".join(held_out)
+        raise MlkgError(f"refusing to train on held-out gold ({names}): it would no longer be held out")
     report = train(read_gold_files(paths))
     names = " ".join(sorted(p.name for p in paths))
     header = (

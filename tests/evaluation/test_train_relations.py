@@ -73,7 +73,7 @@ def _named_gold_files() -> list[Path]:
 
 def test_shipped_model_is_trained_on_development_gold_only():
     names = {p.name for p in _named_gold_files()}
-    assert names and "heldout.jsonl" not in names
+    assert names and not any(n.startswith("heldout") for n in names)
     assert all((GOLD / n).exists() for n in names)
 
 
@@ -85,6 +85,12 @@ def test_kg_train_remakes_the_shipped_model_byte_for_byte(tmp_path, capsys):
     assert main(args) == 0
     assert "threshold" in capsys.readouterr().out
     assert out.read_bytes() == MODEL_PATH.read_bytes()
+
+
+def test_kg_train_refuses_held_out_gold(tmp_path, capsys):
+    out = tmp_path / "model.tsv"
+    assert main(["train", "--out", str(out), "--gold", str(GOLD / "heldout2a.jsonl")]) == 2
+    assert "heldout2a.jsonl" in capsys.readouterr().err and not out.exists()
 
 
 def test_training_ignores_gold_file_order(tmp_path):

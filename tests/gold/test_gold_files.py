@@ -48,7 +48,10 @@ SIZES = {
     "dev5a.jsonl": (26, 10),
     "dev5b.jsonl": (26, 10),
     "heldout.jsonl": (50, 10),
+    "heldout2a.jsonl": (25, 10),
+    "heldout2b.jsonl": (25, 10),
 }
+SOURCES = {"bundled", "written", "recalled"}
 
 
 @pytest.mark.parametrize("name", sorted(SIZES))
@@ -59,6 +62,7 @@ def test_gold_records_are_well_formed(name: str) -> None:
     assert len({r["id"] for r in records}) == total
     assert sum(r["source"] == "written" for r in records) == written
     for r in records:
+        assert r["source"] in SOURCES, (r["id"], r["source"])
         text = (r["title"] + "\n" + r["abstract"]).lower()
         names = set()
         for e in r["entities"]:
