@@ -37,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
     paths = gold_paths(args.gold)
     held_out = sorted(p.name for p in paths if p.name.startswith("heldout"))
     if held_out:
-        names = ", ".join(held_out)
-        raise MlkgError(f"refusing to train on held-out gold ({names}): it would no longer be held out")
+        listed = ", ".join(held_out)
+        raise MlkgError(f"refusing to train on held-out gold ({listed}): it would no longer be held out")
     report = train(read_gold_files(paths))
     names = " ".join(sorted(p.name for p in paths))
     header = (

@@ -38,6 +38,7 @@ STOPS = {
     "toward", "but", "is", "are", "as",
 }  # fmt: skip
 SPLITS = {"and", ",", "&"}
+ARTICLES = {"a", "an", "the"}
 
 
 def looks_like_title(doc: Doc) -> bool:
@@ -54,20 +55,17 @@ def _capitalised(token) -> bool:
 
 
 def _phrases_from(doc: Doc, start: int) -> list[Span]:
-    """The capitalised phrases from token ``start`` on, split at "and" and commas."""
+    """The capitalised phrases from token ``start`` on, split at "and" and commas; any other
+    word that is not capitalised (punctuation included) ends them."""
     found = []
-    begin = i = start
-    while i <= len(doc):
-        token = doc[i] if i < len(doc) else None
-        if token is not None and token.lower_ in SPLITS:
-            found.append(doc[begin:i])
-            begin = i = i + 1
-            continue
-        if token is None or token.lower_ in STOPS or not _capitalised(token) or token.text in {":", "(", ")"}:
-            found.append(doc[begin:i])
-            break
-        i += 1
-    return found
+    begin = start
+    for token in doc[start:]:
+        if token.lower_ in SPLITS:
+            found.append(doc[begin : token.i])
+            begin = token.i + 1
+        elif token.lower_ in STOPS or not _capitalised(token):
+            return [*found, doc[begin : token.i]]
+    return [*found, doc[begin:]]
 
 
 def _method_phrase(span: Span, named: set[int], rules: ExtractionRules) -> bool:
@@ -99,7 +97,7 @@ class TitlePhraseMatcher:
         colon = next((t.i for t in doc[:8] if t.text == ":"), None)
         if colon is not None and colon + 1 < len(doc):
             opener = doc[colon + 1]
-            if opener.lower_ not in {"a", "an", "the"} and not opener.lower_.endswith("ing"):
+            if opener.lower_ not in ARTICLES and not opener.lower_.endswith("ing"):
                 starts.append(colon + 1)
         named = {
             c.start
@@ -107,7 +105,7 @@ class TitlePhraseMatcher:
             if (c.kb_id_ == "lexicon" or c.kb_id_.startswith("shape:")) and c.label_ in NAMED_TYPES
         }
         for start in sorted(set(starts)):
-            if start < len(doc) and doc[start].lower_ in {"a", "an", "the"}:
+            if start < len(doc) and doc[start].lower_ in ARTICLES:
                 start += 1
             for span in _phrases_from(doc, start):
                 if _method_phrase(span, named, self.rules):

@@ -71,7 +71,8 @@ _APPLIED_PASSIVE = re.compile(
     r"(?:on top of|to|into)\s+(?:the\s+|a\s+|two\s+|three\s+|several\s+|both\s+)?"
     r"(?:[a-z-]+\s+){0,3}?(?:(?:backbones?|encoders?|models?|architectures?|networks?)\s*,?\s*)?$"
 )
-_APPLY_IT = re.compile(
+# the method is named earlier in the sentence: "X ...: we plug it into A", "X ... and is applied to A"
+_APPLIED_EARLIER = re.compile(
     r"(?:\b(?:apply|add|attach|plug|integrate|insert)\s+it|\b(?:is|are)\s+(?:then\s+)?(?:applied|added|plugged))"
     r"\s+(?:to|into|on top of)\s+(?:the\s+|a\s+|both\s+)?(?:[a-z-]+\s+){0,3}?$",
     re.IGNORECASE,
@@ -92,10 +93,11 @@ def _applied_method(doc: Doc, mentions: list[tuple[Span, Mention]], index: int) 
             window = text[max(sent.start_char, before.start_char - 30) : before.start_char]
             if (_APPLY_VERB.search(window) and _APPLY.match(between)) or _APPLIED_PASSIVE.match(between):
                 return index - 1
-    if _APPLY_IT.search(text[max(sent.start_char, span.start_char - 60) : span.start_char]):
-        in_sentence = range(index)
-        earlier = [i for i in in_sentence if mentions[i][0].start >= sent.start and mentions[i][1].type is ME]
-        return earlier[0] if earlier else None
+    if _APPLIED_EARLIER.search(text[max(sent.start_char, span.start_char - 60) : span.start_char]):
+        return next(
+            (i for i in range(index) if mentions[i][0].start >= sent.start and mentions[i][1].type is ME),
+            None,
+        )
     return None
 
 

@@ -352,15 +352,6 @@ def test_models_trained_together_and_participle_clauses(extract):
     assert ("VoxAnchor", "VoxCeleb2") in clause
 
 
-def test_models_a_method_is_applied_to_use_it(extract):
-    uses = pairs_of(
-        extract,
-        "usesMethod",
-        "We plug HaloDice into nnU-Net, Swin-UNETR and a lightweight MedNeXt-S without changes.",
-    )
-    assert {("nnU-Net", "HaloDice"), ("Swin-UNETR", "HaloDice"), ("MedNeXt-S", "HaloDice")} <= uses
-
-
 @pytest.mark.parametrize(
     ("abstract", "pair"),
     [
@@ -392,6 +383,11 @@ def test_a_variant_of_the_papers_model_that_opens_the_sentence_is_what_runs_on_t
     ("title", "abstract", "expected"),
     [
         (
+            "A study",
+            "We plug HaloDice into nnU-Net, Swin-UNETR and a lightweight MedNeXt-S without changes.",
+            {("nnU-Net", "HaloDice"), ("Swin-UNETR", "HaloDice"), ("MedNeXt-S", "HaloDice")},
+        ),
+        (
             "Braidline: back-translation for low-resource languages",
             "Braidline is applied to mBART-50 and BLOOM without changes.",
             {("mBART-50", "Braidline"), ("BLOOM", "Braidline")},
@@ -415,7 +411,7 @@ def test_a_variant_of_the_papers_model_that_opens_the_sentence_is_what_runs_on_t
         ),
     ],
 )
-def test_a_method_applied_in_the_passive_or_by_it_is_used(extract, title, abstract, expected):
+def test_models_a_method_is_applied_to_use_it(extract, title, abstract, expected):
     assert expected <= pairs_of(extract, "usesMethod", abstract, title)
 
 
